@@ -1,0 +1,100 @@
+package io.reckoning.command.publishing;
+
+import io.reckoning.command.config.CommandProperties;
+import io.reckoning.events.CloudEvent;
+import io.reckoning.events.EventTypes;
+import io.reckoning.events.RunEvent;
+import io.reckoning.events.StepEvent;
+import io.reckoning.events.StepScheduled;
+import io.reckoning.events.WorkflowRegistered;
+import io.reckoning.messages.StepTask;
+import io.reckoning.messages.Topics;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The event store is the outbox: this tracking processor reads every committed event and publishes it to
+ * {@code reckoning.run-events}, and every {@link StepScheduled} as a task to its type's topic. Its position moves
+ * only after Kafka acknowledged, so a crash re-publishes rather than loses (consumers dedupe on the event id, or
+ * on (runId, stepId, attempt) for tasks). It also keeps {@code step_dispatch}, the list of tasks not yet picked
+ * up, in the same transaction as its position.
+ */
+@Component
+@ProcessingGroup(RunEventPublisher.GROUP)
+public class RunEventPublisher {
+
+    public static final String GROUP = "run-event-publisher";
+    static final String SOURCE = "/reckoning/command-service";
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+    private final JdbcTemplate jdbc;
+    private final CommandProperties properties;
+
+    RunEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, JdbcTemplate jdbc,
+                      CommandProperties properties) {
+        this.kafka = kafka;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @EventHandler
+    void on(RunEvent event, DomainEventMessage<?> message) {
+        if (event instanceof StepScheduled scheduled) {
+            dispatch(scheduled, message);
+        } else if (event instanceof StepEvent step) {
+            jdbc.update("delete from command.step_dispatch where run_id = ? and step_id = ? and attempt = ?",
+                    step.runId(), step.stepId(), step.attempt());
+        }
+        publish(event.runId(), event, message);
+    }
+
+    @EventHandler
+    void on(WorkflowRegistered event, DomainEventMessage<?> message) {
+        publish(event.name(), event, message);
+    }
+
+    private void dispatch(StepScheduled scheduled, DomainEventMessage<?> message) {
+        StepTask task = new StepTask(scheduled.runId(), scheduled.stepId(), scheduled.attempt(), scheduled.type(),
+                scheduled.input(), message.getTimestamp().plus(properties.stepDeadline()));
+        String topic = StepTask.topicFor(scheduled.type());
+        String body = json.writeValueAsString(task);
+        jdbc.update("""
+                insert into command.step_dispatch (run_id, step_id, attempt, topic, task, scheduled_at, last_dispatch_at)
+                values (?, ?, ?, ?, ?::jsonb, ?, now()) on conflict do nothing""",
+                task.runId(), task.stepId(), task.attempt(), topic, body, Timestamp.from(message.getTimestamp()));
+        send(topic, task.runId(), body);
+    }
+
+    private void publish(String key, Object event, DomainEventMessage<?> message) {
+        EventTypes.EventType type = EventTypes.of(event.getClass()).orElseThrow(() ->
+                new IllegalStateException("No wire name for " + event.getClass().getName()));
+        CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, message.getIdentifier(), SOURCE,
+                type.cloudEventType(), key, message.getTimestamp(), CloudEvent.JSON, message.getSequenceNumber(), event);
+        send(Topics.RUN_EVENTS, key, json.writeValueAsString(envelope));
+    }
+
+    /** Sends and waits for the broker's acknowledgement; a failure makes the processor retry the event. */
+    void send(String topic, String key, String body) {
+        try {
+            kafka.send(topic, key, body).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge a message to " + topic, e);
+        }
+    }
+}

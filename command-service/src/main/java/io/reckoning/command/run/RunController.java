@@ -1,0 +1,119 @@
+package io.reckoning.command.run;
+
+import io.reckoning.command.config.CommandProperties;
+import io.reckoning.command.workflow.WorkflowCatalog;
+import io.reckoning.events.Artifact;
+import io.reckoning.events.AttestationOutcome;
+import io.reckoning.state.RunStatus;
+import io.reckoning.support.web.ApiException;
+import io.reckoning.workflow.InputValidator;
+import io.reckoning.workflow.Violation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Run commands: start (after pre-flight checks) and attest. A 2xx answer means the events are committed. */
+@RestController
+class RunController {
+
+    record StartRunRequest(@NotBlank @Size(max = 100) String workflow, @Positive Integer version,
+                           Map<String, Object> inputs, @Size(max = 200) String idempotencyKey) {
+    }
+
+    record ArtifactRequest(@NotBlank @Size(max = 255) String name, @NotBlank @Size(max = 2048) String uri,
+                           @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex characters")
+                           String sha256,
+                           @NotNull @PositiveOrZero Long sizeBytes, @NotBlank @Size(max = 255) String mediaType) {
+
+        Artifact toArtifact() {
+            return new Artifact(name, uri, sha256, sizeBytes, mediaType);
+        }
+    }
+
+    record AttestationRequest(@NotNull AttestationOutcome outcome, Object output,
+                              @Valid @Size(max = 1000) List<ArtifactRequest> artifacts, @Size(max = 10_000) String note) {
+    }
+
+    record Accepted(String runId, String status) {
+    }
+
+    record AttestationAccepted(String runId, String stepId, String runStatus) {
+    }
+
+    private final CommandGateway commands;
+    private final WorkflowCatalog catalog;
+    private final CommandProperties properties;
+
+    RunController(CommandGateway commands, WorkflowCatalog catalog, CommandProperties properties) {
+        this.commands = commands;
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    @PostMapping("/api/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted start(@Valid @RequestBody StartRunRequest request) {
+        WorkflowCatalog.Entry workflow = catalog.find(request.workflow(), request.version()).orElseThrow(() ->
+                new ApiException(404, "workflow-not-found", request.version() == null
+                        ? "No workflow named '" + request.workflow() + "' is registered."
+                        : "Workflow '" + request.workflow() + "' has no version " + request.version() + "."));
+        Map<String, Object> inputs = request.inputs() == null ? Map.of() : request.inputs();
+        List<Violation> problems = InputValidator.validate(workflow.definition(), inputs);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalidRequest(problems);
+        }
+        String runId = request.idempotencyKey() == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("run:" + request.idempotencyKey()).getBytes(StandardCharsets.UTF_8)).toString();
+        StartRun command = new StartRun(runId, workflow.name(), workflow.version(), workflow.digest(),
+                workflow.definition(), inputs, request.idempotencyKey());
+        RunStatus status;
+        try {
+            status = commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException alreadyStarted) {
+            if (request.idempotencyKey() == null) {
+                throw alreadyStarted; // a random UUID collided: not expected in this universe
+            }
+            status = commands.sendAndWait(new ConfirmStart(runId, workflow.name(), workflow.version(), inputs));
+        }
+        return new Accepted(runId, status.name());
+    }
+
+    @PostMapping("/api/runs/{runId}/steps/{stepId}/attestation")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    AttestationAccepted attest(@PathVariable String runId, @PathVariable String stepId,
+                               @Valid @RequestBody AttestationRequest request) {
+        List<Artifact> artifacts = request.artifacts() == null ? List.of()
+                : request.artifacts().stream().map(ArtifactRequest::toArtifact).toList();
+        AttestStep command = new AttestStep(runId, stepId, request.outcome(), request.output(), artifacts,
+                request.note(), properties.anonymousPrincipal());
+        RunStatus status = onExistingRun(runId, () -> commands.sendAndWait(command));
+        return new AttestationAccepted(runId, stepId, status.name());
+    }
+
+    private static <T> T onExistingRun(String runId, Supplier<T> send) {
+        try {
+            return send.get();
+        } catch (AggregateNotFoundException e) {
+            throw new ApiException(404, "run-not-found", "There is no run " + runId + ".");
+        }
+    }
+}

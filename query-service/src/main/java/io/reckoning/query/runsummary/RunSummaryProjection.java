@@ -1,0 +1,72 @@
+package io.reckoning.query.runsummary;
+
+import io.reckoning.events.RunFailed;
+import io.reckoning.query.readmodel.Rows;
+import io.reckoning.events.RunResumed;
+import io.reckoning.events.RunStarted;
+import io.reckoning.events.RunSucceeded;
+import io.reckoning.events.RunWaiting;
+import io.reckoning.state.RunStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+
+/** Read model run-summary: one row per run with its status, in table {@code query.run_summary}. */
+@Component
+@ProcessingGroup(RunSummaryProjection.GROUP)
+public class RunSummaryProjection {
+
+    public static final String GROUP = "run-summary";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    RunSummaryProjection(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(RunStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into query.run_summary (run_id, workflow, version, digest, status, inputs, idempotency_key,
+                    started_at, updated_at, last_sequence)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (run_id) do nothing""",
+                event.runId(), event.workflow(), event.version(), event.digest(), RunStatus.RUNNING.name(),
+                json.writeValueAsString(event.inputs()), event.idempotencyKey(), Rows.time(at), Rows.time(at), sequence);
+    }
+
+    @EventHandler
+    void on(RunWaiting event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event.runId(), sequence, at, "status = ?, waiting_steps = ?::jsonb", RunStatus.WAITING.name(),
+                json.writeValueAsString(event.waitingSteps()));
+    }
+
+    @EventHandler
+    void on(RunResumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event.runId(), sequence, at, "status = ?, waiting_steps = null", RunStatus.RUNNING.name());
+    }
+
+    @EventHandler
+    void on(RunSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event.runId(), sequence, at, "status = ?, waiting_steps = null, ended_at = ?",
+                RunStatus.SUCCEEDED.name(), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(RunFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event.runId(), sequence, at,
+                "status = ?, waiting_steps = null, failed_step = ?, error = ?::jsonb, ended_at = ?",
+                RunStatus.FAILED.name(), event.stepId(), json.writeValueAsString(event.error()), Rows.time(at));
+    }
+
+    private void advance(String runId, long sequence, Instant at, String assignments, Object... values) {
+        Rows.advance(jdbc, "query.run_summary", "run_id = ?", new Object[]{runId}, sequence, at, assignments, values);
+    }
+}

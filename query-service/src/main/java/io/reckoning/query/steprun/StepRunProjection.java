@@ -1,0 +1,113 @@
+package io.reckoning.query.steprun;
+
+import io.reckoning.events.AttestationOutcome;
+import io.reckoning.events.RunStarted;
+import io.reckoning.events.StepAttested;
+import io.reckoning.events.StepAwaitingAttestation;
+import io.reckoning.events.StepEvent;
+import io.reckoning.events.StepFailed;
+import io.reckoning.events.StepScheduled;
+import io.reckoning.events.StepSkipped;
+import io.reckoning.events.StepStarted;
+import io.reckoning.events.StepSucceeded;
+import io.reckoning.query.readmodel.Rows;
+import io.reckoning.state.StepStatus;
+import io.reckoning.workflow.StepDefinition;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read model step-run: one row per step of every run, in table {@code query.step_run}. */
+@Component
+@ProcessingGroup(StepRunProjection.GROUP)
+public class StepRunProjection {
+
+    public static final String GROUP = "step-run";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    StepRunProjection(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(RunStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        List<StepDefinition> steps = event.definition().steps();
+        List<Object[]> rows = new ArrayList<>();
+        for (int position = 0; position < steps.size(); position++) {
+            StepDefinition step = steps.get(position);
+            rows.add(new Object[]{event.runId(), step.id(), position, step.type(), json.writeValueAsString(step.needs()),
+                    StepStatus.PENDING.name(), Rows.time(at), sequence});
+        }
+        jdbc.batchUpdate("""
+                insert into query.step_run (run_id, step_id, position, type, needs, status, updated_at, last_sequence)
+                values (?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict (run_id, step_id) do nothing""", rows);
+    }
+
+    @EventHandler
+    void on(StepScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event, sequence, at, "status = ?, attempt = ?, input = ?::jsonb, scheduled_at = ?, started_at = null, "
+                        + "ended_at = null, error = null", StepStatus.SCHEDULED.name(), event.attempt(),
+                json.writeValueAsString(event.input()), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event, sequence, at, "status = ?, started_at = ?", StepStatus.RUNNING.name(), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event, sequence, at, "status = ?, output = ?::jsonb, artifacts = ?::jsonb, ended_at = ?",
+                StepStatus.SUCCEEDED.name(), json.writeValueAsString(event.output()),
+                json.writeValueAsString(event.artifacts()), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event, sequence, at, "status = ?, attempt = ?, error = ?::jsonb, ended_at = ?",
+                StepStatus.FAILED.name(), event.attempt(), json.writeValueAsString(event.error()), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepAwaitingAttestation event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event, sequence, at, "status = ?, started_at = coalesce(started_at, ?)", StepStatus.WAITING.name(),
+                Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepAttested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> attestation = new LinkedHashMap<>();
+        attestation.put("outcome", event.outcome().name());
+        attestation.put("principal", event.principal());
+        attestation.put("note", event.note());
+        attestation.put("attestedAt", at.toString());
+        StepStatus status = event.outcome() == AttestationOutcome.SUCCEEDED ? StepStatus.SUCCEEDED : StepStatus.FAILED;
+        advance(event, sequence, at,
+                "status = ?, output = ?::jsonb, artifacts = ?::jsonb, attestation = ?::jsonb, ended_at = ?",
+                status.name(), json.writeValueAsString(event.output()), json.writeValueAsString(event.artifacts()),
+                json.writeValueAsString(attestation), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepSkipped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event, sequence, at, "status = ?, ended_at = ?", StepStatus.SKIPPED.name(), Rows.time(at));
+    }
+
+    private void advance(StepEvent event, long sequence, Instant at, String assignments, Object... values) {
+        Rows.advance(jdbc, "query.step_run", "run_id = ? and step_id = ?", new Object[]{event.runId(), event.stepId()},
+                sequence, at, assignments, values);
+    }
+}

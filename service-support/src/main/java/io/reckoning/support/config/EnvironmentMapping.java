@@ -1,0 +1,67 @@
+package io.reckoning.support.config;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Maps the environment variables of the design contract ({@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code RECKONING_DATA_DIR}) onto Spring's own keys. Explicit {@code spring.*} settings still win, so tests
+ * and operators can override either way. Also adds the shared defaults of {@value #DEFAULTS} below everything else.
+ */
+public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE_NAME = "reckoningEnvironment";
+    private static final String DEFAULTS = "reckoning-defaults.yml";
+    private static final String DEFAULTS_NAME = "reckoningDefaults";
+    private static final String AXON_UPDATE_CHECKER = "axoniq.update-checker.disabled";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Axon's update checker reports to an outside host unless told not to; the engine never phones home.
+        if (System.getProperty(AXON_UPDATE_CHECKER) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER, "true");
+        }
+        Map<String, Object> mapped = new HashMap<>();
+        if (!environment.containsProperty("spring.datasource.url")) {
+            DatabaseUrl database = DatabaseUrl.parse(environment.getProperty("DATABASE_URL"));
+            mapped.put("spring.datasource.url", database.jdbcUrl());
+            if (database.username() != null) {
+                mapped.put("spring.datasource.username", database.username());
+            }
+            if (database.password() != null) {
+                mapped.put("spring.datasource.password", database.password());
+            }
+        }
+        String kafka = environment.getProperty("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka != null && !kafka.isBlank() && !environment.containsProperty("spring.kafka.bootstrap-servers")) {
+            mapped.put("spring.kafka.bootstrap-servers", kafka);
+        }
+        String dataDir = environment.getProperty("RECKONING_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            mapped.put("reckoning.data-dir", dataDir);
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, mapped));
+        try {
+            new YamlPropertySourceLoader().load(DEFAULTS_NAME, new ClassPathResource(DEFAULTS))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + DEFAULTS + " from the classpath", e);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
