@@ -1,9 +1,11 @@
 package io.reckoning.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -32,6 +34,8 @@ import javax.sql.DataSource;
                 NoOpTransactionAutoConfiguration.class})
 public class EventStoreAutoConfiguration {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
@@ -41,6 +45,16 @@ public class EventStoreAutoConfiguration {
     @Bean
     public EventSchema eventSchema() {
         return EventStoreTables.eventSchema();
+    }
+
+    /**
+     * PostgreSQL reports a unique violation by SQLState 23505 and error code 0, which Axon's default error-code
+     * resolver misses; without this, a lost optimistic-locking race would look like a storage failure instead of
+     * a {@code ConcurrencyException}.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

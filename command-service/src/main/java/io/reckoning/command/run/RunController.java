@@ -50,7 +50,7 @@ class RunController {
     }
 
     record AttestationRequest(@NotNull AttestationOutcome outcome, Object output,
-                              @Valid @Size(max = 1000) List<ArtifactRequest> artifacts, @Size(max = 10_000) String note) {
+                              @Size(max = 1000) List<@Valid ArtifactRequest> artifacts, @Size(max = 10_000) String note) {
     }
 
     record Accepted(String runId, String status) {

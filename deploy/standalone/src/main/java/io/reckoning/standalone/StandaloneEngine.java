@@ -14,11 +14,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,6 +40,7 @@ public class StandaloneEngine {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneEngine.class);
     static final int DEFAULT_KAFKA_PORT = 9092;
+    private static final String COMMAND_LINE = CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
 
     public static void main(String[] args) {
         run(System.getenv(), args);
@@ -55,10 +61,18 @@ public class StandaloneEngine {
             bootstrap = broker.bootstrapServers();
             log.info("Embedded Kafka broker listening on {} with its log in {}", bootstrap, dataDir.resolve("kafka"));
         }
-        application.setDefaultProperties(Map.of(
-                "spring.application.name", "reckoning-standalone",
-                "spring.kafka.bootstrap-servers", bootstrap,
-                "reckoning.data-dir", dataDir.toString()));
+        Map<String, Object> resolved = new HashMap<>();
+        resolved.put("spring.application.name", "reckoning-standalone");
+        resolved.put("spring.kafka.bootstrap-servers", bootstrap);
+        resolved.put("reckoning.data-dir", dataDir.toString());
+        resolved.put("spring.datasource.url", database.jdbcUrl());
+        if (database.username() != null) {
+            resolved.put("spring.datasource.username", database.username());
+        }
+        if (database.password() != null) {
+            resolved.put("spring.datasource.password", database.password());
+        }
+        application.addInitializers(context -> resolvedSettings(context.getEnvironment(), resolved));
         try {
             ConfigurableApplicationContext context = application.run(args);
             if (broker != null) {
@@ -75,6 +89,20 @@ public class StandaloneEngine {
                 broker.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * What this launcher worked out (the broker it started, the database it checked) outranks configuration
+     * files and shared defaults; only command-line arguments still override it.
+     */
+    private static void resolvedSettings(ConfigurableEnvironment environment, Map<String, Object> resolved) {
+        MapPropertySource source = new MapPropertySource("reckoningStandalone", resolved);
+        MutablePropertySources sources = environment.getPropertySources();
+        if (sources.contains(COMMAND_LINE)) {
+            sources.addAfter(COMMAND_LINE, source);
+        } else {
+            sources.addFirst(source);
         }
     }
 

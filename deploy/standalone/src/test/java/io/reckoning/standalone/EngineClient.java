@@ -1,0 +1,120 @@
+package io.reckoning.standalone;
+
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Drives the engine over its public HTTP API only, as a user with curl would. */
+final class EngineClient {
+
+    /** An HTTP answer with its JSON body. */
+    record Response(int status, String contentType, JsonNode body) {
+    }
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI commands;
+    private final URI queries;
+
+    /** Commands and queries on different origins, as with three separate services. */
+    EngineClient(URI commands, URI queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    EngineClient(URI engine) {
+        this(engine, engine);
+    }
+
+    static String demoWorkflow() {
+        try (InputStream in = EngineClient.class.getResourceAsStream("/workflows/demo.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response post(String path, Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(commands.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(queries.resolve(path)).GET().build());
+    }
+
+    Response getCommandSide(String path) {
+        return send(HttpRequest.newBuilder(commands.resolve(path)).GET().build());
+    }
+
+    String startDemoRun() {
+        Response started = post("/api/runs", Map.of("workflow", "demo", "inputs", Map.of("paper_url", "https://example.org/p.pdf")));
+        if (started.status() != 202) {
+            throw new AssertionError("Run not started: " + started);
+        }
+        return started.body().get("runId").asText();
+    }
+
+    Response attest(String runId, String stepId, String outcome) {
+        return post("/api/runs/" + runId + "/steps/" + stepId + "/attestation", Map.of(
+                "outcome", outcome,
+                "output", Map.of("verdict", "holds"),
+                "artifacts", List.of(Map.of("name", "result.csv", "uri", "s3://bucket/result.csv", "sha256", SHA256,
+                        "sizeBytes", 12, "mediaType", "text/csv")),
+                "note", "checked by the system test"));
+    }
+
+    /** Waits until the run's read model shows {@code status}, and answers the run view. */
+    JsonNode awaitRun(String runId, String status) {
+        return Awaitility.await("run " + runId + " " + status).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Response run = get("/api/runs/" + runId);
+                    return run.status() == 200 ? run.body() : null;
+                }, run -> run != null && status.equals(run.get("run").get("status").asText()));
+    }
+
+    static String stepStatus(JsonNode runView, String stepId) {
+        for (JsonNode step : runView.get("steps")) {
+            if (stepId.equals(step.get("stepId").asText())) {
+                return step.get("status").asText();
+            }
+        }
+        throw new AssertionError("No step " + stepId + " in " + runView);
+    }
+
+    List<String> eventTypes(String runId) {
+        List<String> types = new ArrayList<>();
+        get("/api/runs/" + runId + "/events").body().get("events").forEach(event -> types.add(event.get("type").asText()));
+        return types;
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
