@@ -14,14 +14,17 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * query-service's schema and its tracking processors: one per read model, each with its position in
- * query-service's own token table, reading the event store that command-service writes.
+ * query-service's schema and its tracking processor. The read models that make up the run view (run-summary and
+ * step-run) keep their own processing groups but share one processor, {@value #RUN_VIEW}, so they move in the
+ * same transaction: a run never shows WAITING while its step still shows SCHEDULED. Its position lives in
+ * query-service's own token table; it reads the event store that command-service writes.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryConfiguration {
 
     public static final String SCHEMA = "query";
-    static final List<String> READ_MODELS = List.of(RunSummaryProjection.GROUP, StepRunProjection.GROUP);
+    public static final String RUN_VIEW = "run-view";
+    static final List<String> RUN_VIEW_READ_MODELS = List.of(RunSummaryProjection.GROUP, StepRunProjection.GROUP);
 
     @Bean
     SchemaMigration querySchema(DataSource dataSource) {
@@ -30,12 +33,14 @@ public class QueryConfiguration {
 
     @Bean
     ConfigurerModule queryProcessing(ConnectionProvider connections, SchemaMigration querySchema) {
-        return configurer -> configurer.eventProcessing(processing -> READ_MODELS.forEach(group -> processing
-                .registerTrackingEventProcessor(group)
-                .registerTokenStore(group, config -> JdbcTokenStore.builder()
-                        .connectionProvider(connections)
-                        .schema(EventStoreTables.tokenSchema(SCHEMA))
-                        .serializer(config.serializer())
-                        .build())));
+        return configurer -> configurer.eventProcessing(processing -> {
+            RUN_VIEW_READ_MODELS.forEach(group -> processing.assignProcessingGroup(group, RUN_VIEW));
+            processing.registerTrackingEventProcessor(RUN_VIEW)
+                    .registerTokenStore(RUN_VIEW, config -> JdbcTokenStore.builder()
+                            .connectionProvider(connections)
+                            .schema(EventStoreTables.tokenSchema(SCHEMA))
+                            .serializer(config.serializer())
+                            .build());
+        });
     }
 }
