@@ -11,8 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The identity of a definition's content: sha256 over its canonical JSON (properties and map keys sorted), so
- * formatting and key order never make a new version.
+ * The identity of a definition's content: sha256 over its canonical JSON (record fields in declaration order, map
+ * keys sorted), so formatting and key order in the submitted document never make a new version.
  */
 final class DefinitionDigest {
 

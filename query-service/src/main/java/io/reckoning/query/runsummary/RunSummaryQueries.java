@@ -1,14 +1,13 @@
 package io.reckoning.query.runsummary;
 
+import io.reckoning.query.readmodel.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,7 @@ public class RunSummaryQueries {
         }
         if (after != null) {
             sql.append(" and (started_at, run_id) < (?, ?)");
-            args.add(Timestamp.from(after.startedAt()));
+            args.add(Rows.time(after.startedAt()));
             args.add(after.runId());
         }
         sql.append(" order by started_at desc, run_id desc limit ?");
@@ -62,15 +61,7 @@ public class RunSummaryQueries {
 
     private RunSummary map(ResultSet rs, int row) throws SQLException {
         return new RunSummary(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                tree(rs.getString(6)), rs.getString(7), tree(rs.getString(8)), rs.getString(9), tree(rs.getString(10)),
-                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)));
-    }
-
-    private JsonNode tree(String text) {
-        return text == null ? null : json.readTree(text);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                Rows.tree(json, rs.getString(6)), rs.getString(7), Rows.tree(json, rs.getString(8)), rs.getString(9), Rows.tree(json, rs.getString(10)),
+                Rows.instant(rs.getTimestamp(11)), Rows.instant(rs.getTimestamp(12)), Rows.instant(rs.getTimestamp(13)));
     }
 }
