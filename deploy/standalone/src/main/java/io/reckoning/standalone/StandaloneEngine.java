@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -73,20 +72,16 @@ public class StandaloneEngine {
             resolved.put("spring.datasource.password", database.password());
         }
         application.addInitializers(context -> resolvedSettings(context.getEnvironment(), resolved));
+        BrokerLifecycle lifecycle = broker == null ? null : new BrokerLifecycle(broker);
+        if (lifecycle != null) {
+            application.addInitializers(context -> context.getBeanFactory()
+                    .registerSingleton("embeddedKafkaBroker", lifecycle));
+        }
         try {
-            ConfigurableApplicationContext context = application.run(args);
-            if (broker != null) {
-                EmbeddedKafkaBroker running = broker;
-                context.addApplicationListener(event -> {
-                    if (event instanceof ContextClosedEvent) {
-                        running.close();
-                    }
-                });
-            }
-            return context;
+            return application.run(args);
         } catch (RuntimeException e) {
-            if (broker != null) {
-                broker.close();
+            if (lifecycle != null) {
+                lifecycle.stop();
             }
             throw e;
         }

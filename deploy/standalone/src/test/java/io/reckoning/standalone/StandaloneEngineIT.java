@@ -127,6 +127,17 @@ class StandaloneEngineIT {
     }
 
     @Test
+    void shouldRefuseABodyLargerThanOneKafkaMessageBeforeCommittingAnything() {
+        String huge = "x".repeat(2 * 1024 * 1024);
+        EngineClient.Response tooLarge = client.post("/api/runs",
+                Map.of("workflow", "demo", "inputs", Map.of("paper_url", huge)));
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.body().get("type").asText()).isEqualTo("/problems/payload-too-large");
+    }
+
+    @Test
     void shouldReportHealthAsTheRunbookPromises() {
         JsonNode health = client.get("/api/health").body();
 
