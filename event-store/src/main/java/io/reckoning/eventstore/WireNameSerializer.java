@@ -2,6 +2,7 @@ package io.reckoning.eventstore;
 
 import io.reckoning.events.EventTypes;
 import io.reckoning.events.EventTypes.EventType;
+import io.reckoning.support.json.ContractJsonModule;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -9,12 +10,14 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 /**
  * Stores events under their stable wire names and schema versions ({@code RunStarted}, revision {@code 1})
  * instead of Java class names, so the history survives refactoring and reads the same to any consumer.
- * Types that are not events (none are expected in the event store) keep their class names.
+ * Types that are not events (none are expected in the event store) keep their class names. Payloads are written
+ * with the contract's JSON names ({@link ContractJsonModule}), as the schemas describe them.
  */
 public class WireNameSerializer extends Jackson3Serializer {
 
     public WireNameSerializer() {
-        super(Jackson3Serializer.builder());
+        super(Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(mapper -> mapper.addModule(new ContractJsonModule())));
     }
 
     @Override

@@ -39,7 +39,10 @@ public final class EventTypes {
             new EventType("RunResumed", 1, RunResumed.class),
             new EventType("StepSkipped", 1, StepSkipped.class),
             new EventType("RunSucceeded", 1, RunSucceeded.class),
-            new EventType("RunFailed", 1, RunFailed.class));
+            new EventType("RunFailed", 1, RunFailed.class),
+            new EventType("StepRetryScheduled", 1, StepRetryScheduled.class),
+            new EventType("StepTimedOut", 1, StepTimedOut.class),
+            new EventType("RunCancelled", 1, RunCancelled.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));

@@ -5,7 +5,7 @@ package io.reckoning.events;
  * handling all of them.
  */
 public sealed interface RunEvent
-        permits RunStarted, RunWaiting, RunResumed, RunSucceeded, RunFailed, StepEvent {
+        permits RunStarted, RunWaiting, RunResumed, RunSucceeded, RunFailed, RunCancelled, StepEvent {
 
     String runId();
 }

@@ -1,5 +1,7 @@
 package io.reckoning.events;
 
-/** A waiting run continues because {@code stepId} was attested. */
+/**
+ * A waiting run continues because of {@code stepId}: it was attested, or it timed out and will be tried again.
+ */
 public record RunResumed(String runId, String stepId) implements RunEvent {
 }

@@ -9,9 +9,11 @@ import java.util.Map;
  * without the workflow registry.
  *
  * @param idempotencyKey the caller's key, or null; the same key always names the same run
+ * @param rerunOf        the run this one reruns, or null; reused outputs follow as {@link StepSucceeded} with
+ *                       attempt 0
  */
 public record RunStarted(String runId, String workflow, int version, String digest, WorkflowDefinition definition,
-                         Map<String, Object> inputs, String idempotencyKey) implements RunEvent {
+                         Map<String, Object> inputs, String idempotencyKey, String rerunOf) implements RunEvent {
 
     public RunStarted {
         inputs = inputs == null ? Map.of() : inputs;

@@ -3,10 +3,13 @@ package io.reckoning.events;
 /** An event about one attempt of one step; an attempt is identified by (runId, stepId, attempt). */
 public sealed interface StepEvent extends RunEvent
         permits StepScheduled, StepStarted, StepSucceeded, StepFailed, StepAwaitingAttestation, StepAttested,
-        StepSkipped {
+        StepSkipped, StepRetryScheduled, StepTimedOut {
 
     String stepId();
 
-    /** 1 for the first attempt; 0 for a step that never ran (skipped before it was scheduled). */
+    /**
+     * 1 for the first attempt; 0 for a step that did not run in this run: skipped before it was scheduled, or
+     * (for {@link StepSucceeded}) an output reused from the run this one reruns.
+     */
     int attempt();
 }

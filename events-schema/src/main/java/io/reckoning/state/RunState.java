@@ -1,7 +1,9 @@
 package io.reckoning.state;
 
+import io.reckoning.events.Artifact;
 import io.reckoning.events.AttestationOutcome;
 import io.reckoning.events.RunEvent;
+import io.reckoning.events.RunCancelled;
 import io.reckoning.events.RunFailed;
 import io.reckoning.events.RunResumed;
 import io.reckoning.events.RunStarted;
@@ -11,16 +13,20 @@ import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepAwaitingAttestation;
 import io.reckoning.events.StepEvent;
 import io.reckoning.events.StepFailed;
+import io.reckoning.events.StepRetryScheduled;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
 import io.reckoning.events.StepStarted;
 import io.reckoning.events.StepSucceeded;
+import io.reckoning.events.StepTimedOut;
 import io.reckoning.workflow.StepDefinition;
 import io.reckoning.workflow.WorkflowDefinition;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +43,8 @@ public final class RunState {
         private int attempt;
         private Map<String, Object> input;
         private Object output;
+        private List<Artifact> artifacts = List.of();
+        private Instant retryAt;
 
         Step(StepDefinition definition) {
             this.definition = definition;
@@ -65,6 +73,16 @@ public final class RunState {
 
         public Object output() {
             return output;
+        }
+
+        /** The artifacts of the step's outcome. */
+        public List<Artifact> artifacts() {
+            return artifacts;
+        }
+
+        /** When the next attempt is due, while a retry is pending; null otherwise. */
+        public Instant retryAt() {
+            return retryAt;
         }
     }
 
@@ -96,6 +114,10 @@ public final class RunState {
             status = RunStatus.SUCCEEDED;
         } else if (event instanceof RunFailed) {
             status = RunStatus.FAILED;
+        } else if (event instanceof RunCancelled) {
+            status = RunStatus.CANCELLED;
+            steps.values().stream().filter(step -> !step.status.isFinal())
+                    .forEach(step -> step.status = StepStatus.CANCELLED);
         } else if (!(event instanceof RunStarted)) {
             throw new IllegalArgumentException("No meaning defined for " + event.getClass().getSimpleName());
         }
@@ -109,11 +131,14 @@ public final class RunState {
             step.status = StepStatus.SCHEDULED;
             step.attempt = scheduled.attempt();
             step.input = scheduled.input();
+            step.retryAt = null;
         } else if (event instanceof StepStarted) {
             step.status = StepStatus.RUNNING;
         } else if (event instanceof StepSucceeded succeeded) {
             step.status = StepStatus.SUCCEEDED;
+            step.attempt = succeeded.attempt() == 0 ? step.attempt : succeeded.attempt();
             step.output = succeeded.output();
+            step.artifacts = succeeded.artifacts();
         } else if (event instanceof StepFailed) {
             step.status = StepStatus.FAILED;
             step.attempt = event.attempt();
@@ -122,8 +147,14 @@ public final class RunState {
         } else if (event instanceof StepAttested attested) {
             step.status = attested.outcome() == AttestationOutcome.SUCCEEDED ? StepStatus.SUCCEEDED : StepStatus.FAILED;
             step.output = attested.output();
+            step.artifacts = attested.artifacts();
         } else if (event instanceof StepSkipped) {
             step.status = StepStatus.SKIPPED;
+        } else if (event instanceof StepTimedOut) {
+            step.status = StepStatus.FAILED;
+        } else if (event instanceof StepRetryScheduled retry) {
+            step.status = StepStatus.PENDING;
+            step.retryAt = retry.retryAt();
         }
     }
 

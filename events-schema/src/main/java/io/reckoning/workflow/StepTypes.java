@@ -7,7 +7,11 @@ public final class StepTypes {
 
     public static final String TRANSFORM = "transform";
     public static final String EXTERNAL = "external";
-    public static final Set<String> ALL = Set.of(TRANSFORM, EXTERNAL);
+    /** A durable timer; command-service runs it itself, so no executor and no task topic. */
+    public static final String WAIT = "wait";
+    public static final Set<String> ALL = Set.of(TRANSFORM, EXTERNAL, WAIT);
+    /** The types that executors run, each with its task topic. */
+    public static final Set<String> DISPATCHED = Set.of(TRANSFORM, EXTERNAL);
 
     private StepTypes() {
     }

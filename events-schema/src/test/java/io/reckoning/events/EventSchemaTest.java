@@ -127,8 +127,9 @@ class EventSchemaTest {
                 .allSatisfy(file -> assertThat(known).contains(file.replace(".json", "")));
     }
 
+    /** Attempt 0: a step skipped before it was scheduled, or an output a rerun reused from its original run. */
     @Test
-    void shouldRequireAtLeastOneForEveryAttemptExceptOfASkippedStep() {
+    void shouldRequireAtLeastOneForEveryAttemptExceptOfASkippedStepOrAReusedOutput() {
         EventTypes.all().stream()
                 .filter(type -> StepEvent.class.isAssignableFrom(type.javaType()))
                 .forEach(type -> {
@@ -138,7 +139,7 @@ class EventSchemaTest {
 
                     assertThat(errors(type.schemaResource(), firstAttempt)).as(type.name()).isEmpty();
                     assertThat(errors(type.schemaResource(), negative)).as(type.name()).isNotEmpty();
-                    if (type.javaType() == StepSkipped.class) {
+                    if (type.javaType() == StepSkipped.class || type.javaType() == StepSucceeded.class) {
                         assertThat(errors(type.schemaResource(), noAttempt)).as(type.name()).isEmpty();
                     } else {
                         assertThat(errors(type.schemaResource(), noAttempt)).as(type.name()).isNotEmpty();
@@ -211,6 +212,53 @@ class EventSchemaTest {
         assertThat(errors(schema, withoutOutput)).as("transform step without output").isNotEmpty();
         assertThat(errors(schema, withoutNeeds)).as("stored step without needs").isNotEmpty();
         assertThat(errors(schema, unknownType)).as("unknown step type").isNotEmpty();
+    }
+
+    @Test
+    void shouldListExactlyTheTimeoutPhases() {
+        String schema = "/schemas/events/StepTimedOut.v1.schema.json";
+        JsonNode phase = read(schema).path("properties").path("phase");
+
+        assertThat(phase.path("enum").values()).extracting(JsonNode::asString)
+                .containsExactly(StepTimedOut.DISPATCH, StepTimedOut.EXECUTION);
+        assertThat(errors(schema, readObject("/examples/events/StepTimedOut.v1.json").put("phase", "queue")))
+                .isNotEmpty();
+        assertThat(errors(schema, readObject("/examples/events/StepTimedOut.v1.json").put("timeout", "a week")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void shouldAcceptARunThatFailedWithoutAStep() {
+        String schema = "/schemas/events/RunFailed.v1.schema.json";
+        ObjectNode timedOut = readObject("/examples/events/RunFailed.v1.json").putNull("stepId");
+        ((ObjectNode) timedOut.path("error")).put("code", "run_timed_out");
+
+        assertThat(errors(schema, timedOut)).isEmpty();
+        assertThat(MAPPER.treeToValue(timedOut, RunFailed.class).stepId()).isNull();
+    }
+
+    @Test
+    void shouldNameTheOriginalOfARerunByItsRunId() {
+        String schema = "/schemas/events/RunStarted.v1.schema.json";
+
+        assertThat(errors(schema, readObject("/examples/events/RunStarted.v1.json")
+                .put("rerunOf", "0b6f6c0e-7a7e-4c3b-9a55-1c1f5f3e2d10"))).isEmpty();
+        assertThat(errors(schema, readObject("/examples/events/RunStarted.v1.json").put("rerunOf", "run-41")))
+                .isNotEmpty();
+        ObjectNode beforeReruns = readObject("/examples/events/RunStarted.v1.json");
+        beforeReruns.remove("rerunOf");
+        assertThat(errors(schema, beforeReruns)).isEmpty();
+        assertThat(MAPPER.treeToValue(beforeReruns, RunStarted.class).rerunOf()).isNull();
+    }
+
+    @Test
+    void shouldScheduleTheNextAttemptOfARetryAtAnInstant() {
+        String schema = "/schemas/events/StepRetryScheduled.v1.schema.json";
+
+        assertThat(errors(schema, readObject("/examples/events/StepRetryScheduled.v1.json").put("nextAttempt", 1)))
+                .isNotEmpty();
+        assertThat(errors(schema, readObject("/examples/events/StepRetryScheduled.v1.json").put("retryAt", "soon")))
+                .isNotEmpty();
     }
 
     @Test

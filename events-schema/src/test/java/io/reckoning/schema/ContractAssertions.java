@@ -3,7 +3,6 @@ package io.reckoning.schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,15 +18,15 @@ public final class ContractAssertions {
     }
 
     /**
-     * The schema describes exactly the record: one property per component, the same names; every primitive
+     * The schema describes exactly the record: one property per component, by its JSON name; every primitive
      * component (never null) is required; nothing that is not a component is required.
      */
     public static void assertSchemaDescribesRecord(JsonNode schema, Class<?> record) {
         assertThat(record.isRecord()).as("%s is a record", record.getSimpleName()).isTrue();
-        List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> components = Arrays.stream(record.getRecordComponents()).map(ContractNames::wireName).toList();
         List<String> primitives = Arrays.stream(record.getRecordComponents())
                 .filter(component -> component.getType().isPrimitive())
-                .map(RecordComponent::getName)
+                .map(ContractNames::wireName)
                 .toList();
 
         assertThat(properties(schema)).as("properties of the schema for %s", record.getSimpleName())

@@ -33,11 +33,13 @@ public final class JsonContract {
     public static final String ID_BASE = "https://reckoning.io";
 
     /**
-     * A plain Jackson 3 mapper, strict about unknown properties as the services are. Jackson 3's defaults already
-     * write {@code Instant}s as ISO-8601 strings and write null properties.
+     * A plain Jackson 3 mapper, strict about unknown properties as the services are, with the contract's JSON names
+     * ({@link ContractNames}). Jackson 3's defaults already write {@code Instant}s as ISO-8601 strings and write
+     * null properties.
      */
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(ContractNames.module())
             .build();
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,

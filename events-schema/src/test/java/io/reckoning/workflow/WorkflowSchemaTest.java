@@ -7,12 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -26,11 +27,10 @@ import static io.reckoning.schema.JsonContract.read;
 import static io.reckoning.schema.JsonContract.readObject;
 import static io.reckoning.schema.JsonContract.written;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The workflow definition schema accepts the golden a → b → c workflow in JSON and YAML, describes the
+ * The workflow definition schema accepts the golden a → b → settle → c workflow in JSON and YAML, describes the
  * definition records exactly, and rejects what {@link WorkflowValidator} rejects where a schema can say so.
  */
 class WorkflowSchemaTest {
@@ -76,11 +76,14 @@ class WorkflowSchemaTest {
     void shouldReadGoldenWorkflowIntoAValidDefinition() {
         WorkflowDefinition definition = MAPPER.treeToValue(read(GOLDEN), WorkflowDefinition.class);
 
-        assertThat(definition.steps()).extracting(StepDefinition::id).containsExactly("a", "b", "c");
+        assertThat(definition.steps()).extracting(StepDefinition::id).containsExactly("a", "b", "settle", "c");
         assertThat(definition.steps()).extracting(StepDefinition::type)
-                .containsExactly(StepTypes.TRANSFORM, StepTypes.EXTERNAL, StepTypes.TRANSFORM);
+                .containsExactly(StepTypes.TRANSFORM, StepTypes.EXTERNAL, StepTypes.WAIT, StepTypes.TRANSFORM);
         assertThat(definition.steps().get(0).needs()).isEmpty();
-        assertThat(definition.inputs().get("reviewer").required()).isFalse();
+        assertThat(definition.steps().get(0).retry()).isEqualTo(new RetryPolicy(3, "PT2S", "PT1M"));
+        assertThat(definition.steps().get(2).duration()).isEqualTo("PT1H");
+        assertThat(definition.inputs().get("reviewer")).isEqualTo(new InputDeclaration("string", false, "editor"));
+        assertThat(definition.timeout()).isEqualTo("P30D");
         assertThat(WorkflowValidator.validate(definition)).isEmpty();
     }
 
@@ -105,14 +108,24 @@ class WorkflowSchemaTest {
     }
 
     @Test
-    void shouldRequireTheRequiredFlagOfEveryInputAsJacksonDoes() {
+    void shouldTreatAMissingRequiredFlagAsFalseAndAlwaysWriteIt() {
         ObjectNode workflow = readObject(GOLDEN);
         ((ObjectNode) workflow.path("inputs").path("reviewer")).remove("required");
+        WorkflowDefinition definition = MAPPER.treeToValue(workflow, WorkflowDefinition.class);
 
-        assertThat(errors(SCHEMA, workflow)).isNotEmpty();
-        assertThatThrownBy(() -> MAPPER.treeToValue(workflow, WorkflowDefinition.class))
-                .as("Jackson 3 fails on a missing primitive by default")
-                .isInstanceOf(MismatchedInputException.class);
+        assertThat(errors(SCHEMA, workflow)).isEmpty();
+        assertThat(definition.inputs().get("reviewer").isRequired()).isFalse();
+        assertThat(written(definition).path("inputs").path("reviewer").path("required").isBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldAcceptEveryDurationJavaReadsAndNoOther() {
+        assertThat(List.of("PT30S", "PT5M", "PT1H30M", "P1D", "P2DT3H", "PT0.5S")).allSatisfy(duration -> {
+            assertThat(errors(SCHEMA, readObject(GOLDEN).put("timeout", duration))).as(duration).isEmpty();
+            assertThat(java.time.Duration.parse(duration)).as(duration).isPositive();
+        });
+        assertThat(List.of("30s", "P1M", "P1Y", "PT", "P", "P1DT", "PT0S", "P0D", "-PT1S", "1 hour")).allSatisfy(duration ->
+                assertThat(errors(SCHEMA, readObject(GOLDEN).put("timeout", duration))).as(duration).isNotEmpty());
     }
 
     @Test
@@ -144,7 +157,31 @@ class WorkflowSchemaTest {
                 broken("an external step with blank instructions", workflow -> step(workflow, 1).put("instructions", " \t")),
                 broken("a step id starting with a digit", workflow -> step(workflow, 0).put("id", "1a")),
                 broken("an input of unknown type", workflow ->
-                        ((ObjectNode) workflow.path("inputs").path("paper_url")).put("type", "url")));
+                        ((ObjectNode) workflow.path("inputs").path("paper_url")).put("type", "url")),
+                broken("a default of another type", workflow ->
+                        ((ObjectNode) workflow.path("inputs").path("reviewer")).put("default", 3)),
+                broken("a wait step without duration or until", workflow -> step(workflow, 2).remove("duration")),
+                broken("a wait step with duration and until", workflow ->
+                        step(workflow, 2).put("until", "2030-01-01T09:00:00Z")),
+                broken("a wait step with an output", workflow -> step(workflow, 2).putObject("output")),
+                broken("a wait step with a timeout", workflow -> step(workflow, 2).put("timeout", "PT2H")),
+                broken("a wait duration that is not ISO-8601", workflow -> step(workflow, 2).put("duration", "1 hour")),
+                broken("a wait until that is not an instant", workflow -> {
+                    step(workflow, 2).remove("duration");
+                    step(workflow, 2).put("until", "tomorrow");
+                }),
+                broken("a transform step with instructions", workflow -> step(workflow, 0).put("instructions", "Go.")),
+                broken("an external step with an output", workflow -> step(workflow, 1).put("output", 1)),
+                broken("a retry of no attempts", workflow -> ((ObjectNode) step(workflow, 0).path("retry"))
+                        .put("maxAttempts", 0)),
+                broken("a retry of 101 attempts", workflow -> ((ObjectNode) step(workflow, 0).path("retry"))
+                        .put("maxAttempts", 101)),
+                broken("a backoff that is not a duration", workflow -> ((ObjectNode) step(workflow, 0).path("retry"))
+                        .put("backoff", "2 seconds")),
+                broken("a step timeout of zero", workflow -> step(workflow, 1).put("timeout", "PT0S")),
+                broken("a dispatch timeout that is not a duration", workflow ->
+                        step(workflow, 1).put("dispatchTimeout", "10 minutes")),
+                broken("a workflow timeout of a month", workflow -> workflow.put("timeout", "P1M")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,6 +199,31 @@ class WorkflowSchemaTest {
         step(workflow, 0).put("type", "llm").put("prompt", "Summarize {{ inputs.paper_url }}");
 
         assertThat(errors(SCHEMA, workflow)).anySatisfy(error -> assertThat(error).contains("prompt"));
+    }
+
+    @Test
+    void shouldAcceptTemplatedWaitTimes() {
+        ObjectNode workflow = readObject(GOLDEN);
+        ((ObjectNode) workflow.path("inputs")).putObject("pause").put("type", "string").put("default", "PT1H");
+        step(workflow, 2).put("duration", "{{ inputs.pause }}");
+
+        assertThat(errors(SCHEMA, workflow)).isEmpty();
+        step(workflow, 2).remove("duration");
+        step(workflow, 2).put("until", "{{ steps.b.output.resumeAt }}");
+        assertThat(errors(SCHEMA, workflow)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectMoreThanAThousandSteps() {
+        ObjectNode workflow = readObject(GOLDEN);
+        ArrayNode steps = workflow.putArray("steps");
+        for (int i = 0; i < 1_001; i++) {
+            steps.addObject().put("id", "s" + i).put("type", "wait").put("duration", "PT1S");
+        }
+
+        assertThat(errors(SCHEMA, workflow)).isNotEmpty();
+        steps.remove(1_000);
+        assertThat(errors(SCHEMA, workflow)).isEmpty();
     }
 
     private static Arguments broken(String problem, Consumer<ObjectNode> change) {

@@ -5,6 +5,7 @@ import io.reckoning.events.EventTypes.EventType;
 import io.reckoning.query.config.IgnoredEvents;
 import io.reckoning.query.runsummary.RunSummaryProjection;
 import io.reckoning.query.steprun.StepRunProjection;
+import io.reckoning.query.workflowversion.WorkflowVersionProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class ReadModelCoverageTest {
 
     @Test
     void shouldFindTheProjectionsOfThisService() {
-        assertThat(PROJECTIONS).contains(RunSummaryProjection.class, StepRunProjection.class);
+        assertThat(PROJECTIONS).contains(RunSummaryProjection.class, StepRunProjection.class,
+                WorkflowVersionProjection.class);
     }
 
     @Test

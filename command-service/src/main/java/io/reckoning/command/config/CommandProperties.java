@@ -7,20 +7,27 @@ import java.time.Duration;
 /**
  * command-service settings.
  *
- * @param dispatchTimeout    how long a scheduled step may wait for an executor to pick it up before its task is
- *                           sent again
+ * @param redispatchAfter    how long a scheduled step may wait for an executor to pick it up before its task is
+ *                           sent again (a step's own {@code dispatchTimeout} is the hard limit after which the
+ *                           attempt times out)
  * @param reconcileInterval  how often the reconciler looks for such steps
  * @param stepDeadline       the deadline given to executors with each task, counted from scheduling
  * @param anonymousPrincipal who attests while the service runs without authentication
+ * @param timerPollInterval  how often due timers (retries, timeouts, wait steps) are looked for: the most a timer
+ *                           fires late
+ * @param requireExecutors   whether pre-flight refuses a run whose step types no executor is consuming (off only
+ *                           for a command-service tested on its own)
  */
 @ConfigurationProperties("reckoning.command")
-public record CommandProperties(Duration dispatchTimeout, Duration reconcileInterval, Duration stepDeadline,
-                                String anonymousPrincipal) {
+public record CommandProperties(Duration redispatchAfter, Duration reconcileInterval, Duration stepDeadline,
+                                String anonymousPrincipal, Duration timerPollInterval, Boolean requireExecutors) {
 
     public CommandProperties {
-        dispatchTimeout = dispatchTimeout == null ? Duration.ofSeconds(30) : dispatchTimeout;
+        redispatchAfter = redispatchAfter == null ? Duration.ofSeconds(30) : redispatchAfter;
         reconcileInterval = reconcileInterval == null ? Duration.ofSeconds(5) : reconcileInterval;
         stepDeadline = stepDeadline == null ? Duration.ofHours(1) : stepDeadline;
         anonymousPrincipal = anonymousPrincipal == null ? "anonymous" : anonymousPrincipal;
+        timerPollInterval = timerPollInterval == null ? Duration.ofMillis(500) : timerPollInterval;
+        requireExecutors = requireExecutors == null || requireExecutors;
     }
 }

@@ -2,6 +2,7 @@ package io.reckoning.command.dispatch;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reckoning.command.config.CommandMetrics;
 import io.reckoning.command.config.CommandProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ class DispatchReconciler {
         this.transactions = transactions;
         this.kafka = kafka;
         this.properties = properties;
-        this.redispatched = Counter.builder("reckoning.dispatch.redispatched")
+        this.redispatched = Counter.builder(CommandMetrics.REDISPATCHED)
                 .description("Step tasks sent again because no executor picked them up in time")
                 .register(meters);
     }
@@ -63,7 +64,7 @@ class DispatchReconciler {
                 order by last_dispatch_at limit ? for update skip locked""",
                 (rs, i) -> new Overdue(rs.getString("run_id"), rs.getString("step_id"), rs.getInt("attempt"),
                         rs.getString("topic"), rs.getString("task")),
-                properties.dispatchTimeout().toMillis() / 1000.0, BATCH);
+                properties.redispatchAfter().toMillis() / 1000.0, BATCH);
         for (Overdue task : overdue) {
             try {
                 kafka.send(task.topic(), task.runId(), task.task()).get(30, TimeUnit.SECONDS);
@@ -75,7 +76,7 @@ class DispatchReconciler {
                     where run_id = ? and step_id = ? and attempt = ?""", task.runId(), task.stepId(), task.attempt());
             redispatched.increment();
             log.warn("Re-dispatched step {} attempt {} of run {}: no executor picked it up within {}",
-                    task.stepId(), task.attempt(), task.runId(), properties.dispatchTimeout());
+                    task.stepId(), task.attempt(), task.runId(), properties.redispatchAfter());
         }
         return overdue.size();
     }

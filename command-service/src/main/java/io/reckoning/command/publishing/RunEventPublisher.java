@@ -9,6 +9,7 @@ import io.reckoning.events.StepScheduled;
 import io.reckoning.events.WorkflowRegistered;
 import io.reckoning.messages.StepTask;
 import io.reckoning.messages.Topics;
+import io.reckoning.workflow.StepTypes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The event store is the outbox: this tracking processor reads every committed event and publishes it to
- * {@code reckoning.run-events}, and every {@link StepScheduled} as a task to its type's topic. Its position moves
+ * {@code reckoning.run-events}, and every {@link StepScheduled} of a type that executors run as a task to its
+ * type's topic (wait steps are timers inside command-service). Its position moves
  * only after Kafka acknowledged, so a crash re-publishes rather than loses (consumers dedupe on the event id, or
  * on (runId, stepId, attempt) for tasks). It also keeps {@code step_dispatch}, the list of tasks not yet picked
  * up, in the same transaction as its position.
@@ -52,7 +54,7 @@ public class RunEventPublisher {
 
     @EventHandler
     void on(RunEvent event, DomainEventMessage<?> message) {
-        if (event instanceof StepScheduled scheduled) {
+        if (event instanceof StepScheduled scheduled && StepTypes.DISPATCHED.contains(scheduled.type())) {
             dispatch(scheduled, message);
         } else if (event instanceof StepEvent step) {
             jdbc.update("delete from command.step_dispatch where run_id = ? and step_id = ? and attempt = ?",

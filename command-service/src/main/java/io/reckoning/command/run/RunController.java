@@ -1,9 +1,11 @@
 package io.reckoning.command.run;
 
 import io.reckoning.command.config.CommandProperties;
+import io.reckoning.command.preflight.Preflight;
 import io.reckoning.command.workflow.WorkflowCatalog;
 import io.reckoning.events.Artifact;
 import io.reckoning.events.AttestationOutcome;
+import io.reckoning.events.StepSucceeded;
 import io.reckoning.state.RunStatus;
 import io.reckoning.support.web.ApiException;
 import io.reckoning.workflow.InputValidator;
@@ -31,7 +33,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Run commands: start (after pre-flight checks) and attest. A 2xx answer means the events are committed. */
+/**
+ * Run commands: start (after pre-flight checks), attest, cancel, rerun. A 2xx answer means the events are
+ * committed.
+ */
 @RestController
 class RunController {
 
@@ -56,17 +61,28 @@ class RunController {
     record Accepted(String runId, String status) {
     }
 
+    record CancelRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record RerunRequest(@NotBlank @Size(max = 100) String fromStep) {
+    }
+
+    record RerunAccepted(String runId, String status, String rerunOf, List<String> reusedSteps) {
+    }
+
     record AttestationAccepted(String runId, String stepId, String runStatus) {
     }
 
     private final CommandGateway commands;
     private final WorkflowCatalog catalog;
     private final CommandProperties properties;
+    private final Preflight preflight;
 
-    RunController(CommandGateway commands, WorkflowCatalog catalog, CommandProperties properties) {
+    RunController(CommandGateway commands, WorkflowCatalog catalog, CommandProperties properties, Preflight preflight) {
         this.commands = commands;
         this.catalog = catalog;
         this.properties = properties;
+        this.preflight = preflight;
     }
 
     @PostMapping("/api/runs")
@@ -76,15 +92,18 @@ class RunController {
                 new ApiException(404, "workflow-not-found", request.version() == null
                         ? "No workflow named '" + request.workflow() + "' is registered."
                         : "Workflow '" + request.workflow() + "' has no version " + request.version() + "."));
-        Map<String, Object> inputs = request.inputs() == null ? Map.of() : request.inputs();
+        Map<String, Object> inputs = InputValidator.withDefaults(workflow.definition(), request.inputs());
         List<Violation> problems = InputValidator.validate(workflow.definition(), inputs);
         if (!problems.isEmpty()) {
             throw ApiException.invalidRequest(problems);
         }
+        preflight.check(workflow.definition());
+        // the same key for the same workflow always names the same run
         String runId = request.idempotencyKey() == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("run:" + request.idempotencyKey()).getBytes(StandardCharsets.UTF_8)).toString();
+                : UUID.nameUUIDFromBytes(("run:" + workflow.name() + ":" + request.idempotencyKey())
+                .getBytes(StandardCharsets.UTF_8)).toString();
         StartRun command = new StartRun(runId, workflow.name(), workflow.version(), workflow.digest(),
-                workflow.definition(), inputs, request.idempotencyKey());
+                workflow.definition(), inputs, request.idempotencyKey(), null, List.of());
         RunStatus status;
         try {
             status = commands.sendAndWait(command);
@@ -107,6 +126,27 @@ class RunController {
                 request.note(), properties.anonymousPrincipal());
         RunStatus status = onExistingRun(runId, () -> commands.sendAndWait(command));
         return new AttestationAccepted(runId, stepId, status.name());
+    }
+
+    @PostMapping("/api/runs/{runId}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted cancel(@PathVariable String runId, @Valid @RequestBody CancelRequest request) {
+        RunStatus status = onExistingRun(runId, () -> commands.sendAndWait(
+                new CancelRun(runId, request.reason(), properties.anonymousPrincipal())));
+        return new Accepted(runId, status.name());
+    }
+
+    /** A new run of the same pinned version and inputs that reuses the outputs upstream of {@code fromStep}. */
+    @PostMapping("/api/runs/{runId}/rerun")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RerunAccepted rerun(@PathVariable String runId, @Valid @RequestBody RerunRequest request) {
+        RerunPlan plan = onExistingRun(runId, () -> commands.sendAndWait(new PlanRerun(runId, request.fromStep())));
+        preflight.check(plan.definition());
+        String newRunId = UUID.randomUUID().toString();
+        RunStatus status = commands.sendAndWait(new StartRun(newRunId, plan.workflow(), plan.version(), plan.digest(),
+                plan.definition(), plan.inputs(), null, runId, plan.reused()));
+        return new RerunAccepted(newRunId, status.name(), runId,
+                plan.reused().stream().map(StepSucceeded::stepId).toList());
     }
 
     private static <T> T onExistingRun(String runId, Supplier<T> send) {

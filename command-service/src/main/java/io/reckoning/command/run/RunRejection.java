@@ -1,5 +1,6 @@
 package io.reckoning.command.run;
 
+import io.reckoning.state.RunStatus;
 import io.reckoning.state.StepStatus;
 import io.reckoning.support.web.ApiException;
 
@@ -19,6 +20,11 @@ final class RunRejection {
         return new ApiException(409, "step-not-waiting",
                 "Step '" + stepId + "' is " + status + ", not WAITING, so it cannot be attested.",
                 Map.of("stepId", stepId, "stepStatus", status.name()));
+    }
+
+    static ApiException runFinal(String runId, RunStatus status) {
+        return new ApiException(409, "run-final", "Run " + runId + " is " + status + " already; a final run cannot change.",
+                Map.of("runStatus", status.name()));
     }
 
     static ApiException idempotencyKeyReused(String runId) {

@@ -5,12 +5,21 @@ import io.reckoning.messages.StepResult;
 import io.reckoning.state.RunState;
 import io.reckoning.state.RunStatus;
 import io.reckoning.state.StepStatus;
+import io.reckoning.workflow.RetryPolicy;
 import io.reckoning.workflow.StepDefinition;
 import io.reckoning.workflow.StepTypes;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The run's decisions as pure functions of its state: what may run, what a result means, how a run settles. */
 final class RunRules {
@@ -34,10 +43,10 @@ final class RunRules {
         };
     }
 
-    /** Pending steps whose needs have all succeeded, in definition order. */
+    /** Pending steps (not waiting for a retry) whose needs have all succeeded, in definition order. */
     static List<RunState.Step> runnable(RunState state) {
         return state.steps().stream()
-                .filter(step -> step.status() == StepStatus.PENDING)
+                .filter(step -> step.status() == StepStatus.PENDING && step.retryAt() == null)
                 .filter(step -> step.definition().needs().stream()
                         .allMatch(need -> state.step(need).status() == StepStatus.SUCCEEDED))
                 .toList();
@@ -59,7 +68,7 @@ final class RunRules {
         if (state.steps().stream().allMatch(step -> step.status() == StepStatus.SUCCEEDED)) {
             return Settlement.SUCCEEDED;
         }
-        boolean active = state.steps().stream().anyMatch(step -> step.status().isActive());
+        boolean active = state.steps().stream().anyMatch(step -> step.status().isActive() || step.retryAt() != null);
         boolean waiting = state.steps().stream().anyMatch(step -> step.status() == StepStatus.WAITING);
         return !active && waiting && state.status() == RunStatus.RUNNING
                 ? Settlement.WAITING : Settlement.RUNNING;
@@ -89,6 +98,14 @@ final class RunRules {
         if (StepTypes.EXTERNAL.equals(step.type())) {
             fields.put("instructions", step.instructions());
         }
+        if (StepTypes.WAIT.equals(step.type())) {
+            if (step.duration() != null) {
+                fields.put("duration", step.duration());
+            }
+            if (step.until() != null) {
+                fields.put("until", step.until());
+            }
+        }
         return fields;
     }
 
@@ -100,6 +117,59 @@ final class RunRules {
     static StepError attestedFailure(String stepId, String note) {
         return new StepError("attested_failed", "Step '" + stepId + "' was attested FAILED"
                 + (note == null || note.isBlank() ? "." : ": " + note));
+    }
+
+    /**
+     * When the next attempt of a step whose attempt just failed should start, or empty when its retry policy
+     * has no attempt left. Exponential backoff with jitter: the n-th retry waits between half and all of
+     * {@code backoff * 2^(n-1)}, capped at {@code maxBackoff}.
+     */
+    static Optional<Instant> retryAt(RunState.Step step, Instant now) {
+        RetryPolicy policy = step.definition().retry();
+        int maxAttempts = policy == null || policy.maxAttempts() == null
+                ? RetryPolicy.DEFAULT_MAX_ATTEMPTS : policy.maxAttempts();
+        if (step.attempt() >= maxAttempts) {
+            return Optional.empty();
+        }
+        Duration backoff = durationOr(policy.backoff(), RetryPolicy.DEFAULT_BACKOFF);
+        Duration maxBackoff = durationOr(policy.maxBackoff(), RetryPolicy.DEFAULT_MAX_BACKOFF);
+        double exponential = backoff.toMillis() * Math.pow(2, step.attempt() - 1); // no overflow, unlike a shift
+        long capped = (long) Math.min(exponential, maxBackoff.toMillis());
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Optional.of(now.plusMillis(jittered));
+    }
+
+    /** When a wait step's timer is due, from its resolved input. */
+    static Instant waitUntil(Map<String, Object> input, Instant now) {
+        Object until = input.get("until");
+        if (until != null) {
+            return Instant.parse(until.toString());
+        }
+        return now.plus(Duration.parse(input.get("duration").toString()));
+    }
+
+    /** A declared ISO-8601 duration, or null when the definition has none. */
+    static Duration duration(String declared) {
+        return declared == null ? null : Duration.parse(declared);
+    }
+
+    private static Duration durationOr(String declared, String fallback) {
+        return Duration.parse(declared == null ? fallback : declared);
+    }
+
+    /** The succeeded steps upstream of {@code fromStep} (transitively through its needs), in definition order. */
+    static List<RunState.Step> reusableFor(RunState state, String fromStep) {
+        Set<String> upstream = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(state.step(fromStep).definition().needs());
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (upstream.add(id)) {
+                pending.addAll(state.step(id).definition().needs());
+            }
+        }
+        return state.steps().stream()
+                .filter(step -> upstream.contains(step.id()) && step.status() == StepStatus.SUCCEEDED)
+                .toList();
     }
 
     static <T> List<T> orEmpty(List<T> list) {

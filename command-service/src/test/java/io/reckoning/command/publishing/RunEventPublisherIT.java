@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command-service alone, on a real database and broker: what it commits it publishes (the event store is the
  * outbox), and what executors report it records.
  */
-@ReckoningIntegrationTest
+@ReckoningIntegrationTest(properties = "reckoning.command.require-executors=false") // no executor-service here
 class RunEventPublisherIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -4,7 +4,6 @@ import io.reckoning.events.Artifact;
 import io.reckoning.events.AttestationOutcome;
 import io.reckoning.events.RunFailed;
 import io.reckoning.events.RunResumed;
-import io.reckoning.events.RunStarted;
 import io.reckoning.events.RunSucceeded;
 import io.reckoning.events.RunWaiting;
 import io.reckoning.events.StepAttested;
@@ -15,15 +14,9 @@ import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
 import io.reckoning.events.StepStarted;
 import io.reckoning.events.StepSucceeded;
-import io.reckoning.messages.StepResult;
 import io.reckoning.state.RunStatus;
-import io.reckoning.support.web.ApiException;
 import io.reckoning.workflow.WorkflowDefinition;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,12 +25,21 @@ import java.util.List;
 import java.util.Map;
 
 import static io.reckoning.command.Definitions.workflow;
+import static io.reckoning.command.run.RunFixtures.RUN;
+import static io.reckoning.command.run.RunFixtures.awaitingAttestation;
+import static io.reckoning.command.run.RunFixtures.concat;
+import static io.reckoning.command.run.RunFixtures.failed;
+import static io.reckoning.command.run.RunFixtures.record;
+import static io.reckoning.command.run.RunFixtures.rejection;
+import static io.reckoning.command.run.RunFixtures.runFixture;
+import static io.reckoning.command.run.RunFixtures.started;
+import static io.reckoning.command.run.RunFixtures.startRun;
+import static io.reckoning.command.run.RunFixtures.succeeded;
+import static io.reckoning.command.run.RunFixtures.withoutLast;
 
 /** The Run aggregate as given/when/then: what each command appends to a run's stream, and what it refuses. */
 class RunTest {
 
-    private static final String RUN = "run-1";
-    private static final String DIGEST = "sha256:" + "ab".repeat(32);
     private static final String PAPER = "https://example.org/paper.pdf";
     private static final String INSTRUCTIONS = "Run the reference simulation of " + PAPER + ".";
     private static final String HALTED_BY_B = "Run halted because step 'b' failed.";
@@ -48,11 +50,7 @@ class RunTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Run.class);
-        // The fixture compares the aggregate after the command with one sourced from the same events, field by
-        // field; RunState keeps its steps in a map of RunState.Step, which has identity equality, so that
-        // comparison would report every step as changed. What each command appends is checked exactly instead.
-        fixture.setReportIllegalStateChange(false);
+        fixture = runFixture();
     }
 
     /** a (transform) → b (external) → c (transform). */
@@ -95,7 +93,7 @@ class RunTest {
         @Test
         void givenNoRun_whenStartRun_thenRunStartsAndOnlyTheRootStepIsScheduledWithResolvedInput() {
             fixture.givenNoPriorActivity()
-                    .when(new StartRun(RUN, "paper-review", 1, DIGEST, DEFINITION, INPUTS, null))
+                    .when(startRun(DEFINITION, INPUTS))
                     .expectEvents(started(DEFINITION, INPUTS),
                             new StepScheduled(RUN, "a", 1, "transform",
                                     Map.of("output", Map.of("url", PAPER, "pages", 12))))
@@ -400,70 +398,12 @@ class RunTest {
                     "Template '{{ inputs.note }}' refers to 'note', which does not exist in the run's inputs.");
 
             fixture.givenNoPriorActivity()
-                    .when(new StartRun(RUN, "broken", 1, DIGEST, definition, Map.of(), null))
+                    .when(startRun(definition, Map.of()))
                     .expectEvents(started(definition, Map.of()),
                             new StepFailed(RUN, "a", 1, unresolved, false),
                             new StepSkipped(RUN, "b", 0, "Run halted because step 'a' failed."),
                             new RunFailed(RUN, "a", unresolved))
                     .expectResultMessagePayload(RunStatus.FAILED);
         }
-    }
-
-    private static RunStarted started(WorkflowDefinition definition, Map<String, Object> inputs) {
-        return new RunStarted(RUN, definition.name(), 1, DIGEST, definition, inputs, null);
-    }
-
-    private static RecordStepResult record(StepResult result) {
-        return new RecordStepResult(RUN, result);
-    }
-
-    private static StepResult started(String stepId, int attempt) {
-        return new StepResult(RUN, stepId, attempt, StepResult.STARTED, null, null, false, List.of(), null);
-    }
-
-    private static StepResult succeeded(String stepId, int attempt, Object output) {
-        return new StepResult(RUN, stepId, attempt, StepResult.SUCCEEDED, output, null, false, List.of(), null);
-    }
-
-    private static StepResult failed(String stepId, int attempt, StepError error) {
-        return new StepResult(RUN, stepId, attempt, StepResult.FAILED, null, error, false, List.of(), null);
-    }
-
-    private static StepResult awaitingAttestation(String stepId, int attempt) {
-        return new StepResult(RUN, stepId, attempt, StepResult.AWAITING_ATTESTATION, null, null, false, List.of(),
-                null);
-    }
-
-    private static Object[] concat(Object[] history, Object... more) {
-        Object[] all = new Object[history.length + more.length];
-        System.arraycopy(history, 0, all, 0, history.length);
-        System.arraycopy(more, 0, all, history.length, more.length);
-        return all;
-    }
-
-    private static Object[] withoutLast(Object[] history) {
-        Object[] shorter = new Object[history.length - 1];
-        System.arraycopy(history, 0, shorter, 0, shorter.length);
-        return shorter;
-    }
-
-    /** An {@link ApiException} with this HTTP status and problem type slug. */
-    private static Matcher<ApiException> rejection(int status, String slug) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(ApiException exception) {
-                return exception.status() == status && slug.equals(exception.slug());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an ApiException with status " + status + " and slug '" + slug + "'");
-            }
-
-            @Override
-            protected void describeMismatchSafely(ApiException exception, Description mismatch) {
-                mismatch.appendText("was status " + exception.status() + " and slug '" + exception.slug() + "'");
-            }
-        };
     }
 }

@@ -42,11 +42,28 @@ class DefinitionDigestTest {
                 .build();
         String canonical = "{\"name\":\"tiny\",\"inputs\":{\"n\":{\"type\":\"integer\",\"required\":true}},"
                 + "\"steps\":[{\"id\":\"a\",\"type\":\"transform\",\"needs\":[],"
-                + "\"output\":{\"b\":2,\"z\":\"{{ inputs.n }}\"},\"instructions\":null}]}";
+                + "\"output\":{\"b\":2,\"z\":\"{{ inputs.n }}\"}}]}";
         String expected = "sha256:" + HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(DefinitionDigest.of(tiny)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldHashTheDefaultOfAnInputUnderItsJsonName() throws Exception {
+        WorkflowDefinition tiny = new WorkflowDefinition("tiny", Map.of("n", new InputDeclaration("integer", null, 3)),
+                List.of(StepDefinition.of("a", "transform", List.of(), "{{ inputs.n }}", null)));
+        String canonical = "{\"name\":\"tiny\",\"inputs\":{\"n\":{\"type\":\"integer\",\"required\":false,"
+                + "\"default\":3}},\"steps\":[{\"id\":\"a\",\"type\":\"transform\",\"needs\":[],"
+                + "\"output\":\"{{ inputs.n }}\"}]}";
+        String expected = "sha256:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(DefinitionDigest.of(tiny)).isEqualTo(expected);
+        assertThat(DefinitionDigest.of(tiny))
+                .as("an input without 'required' is the same content as one with required: false")
+                .isEqualTo(DefinitionDigest.of(new WorkflowDefinition("tiny",
+                        Map.of("n", new InputDeclaration("integer", false, 3)), tiny.steps())));
     }
 
     @Test
@@ -65,9 +82,9 @@ class DefinitionDigestTest {
         inputs.put("pages", new InputDeclaration("integer", true));
         inputs.put("paper_url", new InputDeclaration("string", true));
         WorkflowDefinition reordered = new WorkflowDefinition("paper-review", inputs, List.of(
-                new StepDefinition("extract", "transform", List.of(),
+                StepDefinition.of("extract", "transform", List.of(),
                         ordered("pages", "{{ inputs.pages }}", "url", "{{ inputs.paper_url }}"), null),
-                new StepDefinition("simulate", "external", List.of("extract"), null, "Run the reference simulation.")));
+                StepDefinition.of("simulate", "external", List.of("extract"), null, "Run the reference simulation.")));
 
         assertThat(List.copyOf(reordered.inputs().keySet())).isNotEqualTo(List.copyOf(DEFINITION.inputs().keySet()));
         assertThat(DefinitionDigest.of(reordered)).isEqualTo(DefinitionDigest.of(DEFINITION));

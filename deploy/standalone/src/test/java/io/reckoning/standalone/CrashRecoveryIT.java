@@ -18,8 +18,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,6 +90,27 @@ class CrashRecoveryIT {
         assertThat(duplicates("StepSucceeded", "StepFailed", "StepAttested")).as("attempts with two outcomes").isEmpty();
     }
 
+    @Test
+    void shouldFireADurableTimerThatWasSetBeforeAKill9() throws Exception {
+        EngineClient client = new EngineClient(URI.create("http://127.0.0.1:" + httpPort));
+        start();
+        assertThat(client.post("/api/workflows", """
+                {"name":"timer","steps":[{"id":"pause","type":"wait","duration":"PT8S"},
+                  {"id":"after","type":"transform","needs":["pause"],"output":{"done":true}}]}""").status()).isEqualTo(201);
+        Instant started = Instant.now();
+        String runId = client.startRun(Map.of("workflow", "timer"));
+        client.awaitUntil(runId, run -> "RUNNING".equals(run.get("steps").get(0).get("status").asText()));
+
+        engine.destroyForcibly();
+        engine.waitFor();
+        start();
+
+        JsonNode run = client.awaitRun(runId, "SUCCEEDED");
+        Instant fired = Instant.parse(run.get("steps").get(0).get("endedAt").asText());
+        assertThat(Duration.between(started, fired)).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+        assertThat(duplicates("StepSucceeded")).as("the timer fired once").isEmpty();
+    }
+
     private List<String> startRunsInParallel(EngineClient client) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -132,7 +155,7 @@ class CrashRecoveryIT {
         Path log = Path.of("target", "crash-recovery-engine-" + (++generation) + ".log");
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", JAR.toString(),
                 "--spring.datasource.username=" + database.username(),
-                "--reckoning.command.dispatch-timeout=PT5S",
+                "--reckoning.command.redispatch-after=PT5S",
                 "--reckoning.command.reconcile-interval=PT1S")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

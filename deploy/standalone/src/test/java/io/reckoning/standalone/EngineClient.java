@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Drives the engine over its public HTTP API only, as a user with curl would. */
 final class EngineClient {
@@ -59,12 +60,36 @@ final class EngineClient {
         return send(HttpRequest.newBuilder(queries.resolve(path)).GET().build());
     }
 
+    /** A GET whose answer is not JSON (metrics, for instance), against the command side. */
+    String rawGet(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(commands.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response getCommandSide(String path) {
         return send(HttpRequest.newBuilder(commands.resolve(path)).GET().build());
     }
 
     String startDemoRun() {
-        Response started = post("/api/runs", Map.of("workflow", "demo", "inputs", Map.of("paper_url", "https://example.org/p.pdf")));
+        return startRun(Map.of("workflow", "demo", "inputs", Map.of("paper_url", "https://example.org/p.pdf")));
+    }
+
+    /**
+     * Starts a run. Right after the engine starts, pre-flight refuses runs (422) until the executors have joined
+     * their consumer groups; that wait is the only one tolerated here.
+     */
+    String startRun(Map<String, Object> request) {
+        Response started = Awaitility.await("executors available").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> post("/api/runs", request), response -> !(response.status() == 422
+                        && "/problems/preflight-failed".equals(response.body().get("type").asText())));
         if (started.status() != 202) {
             throw new AssertionError("Run not started: " + started);
         }
@@ -82,12 +107,17 @@ final class EngineClient {
 
     /** Waits until the run's read model shows {@code status}, and answers the run view. */
     JsonNode awaitRun(String runId, String status) {
-        return Awaitility.await("run " + runId + " " + status).atMost(Duration.ofSeconds(60))
+        return awaitUntil(runId, run -> status.equals(run.get("run").get("status").asText()));
+    }
+
+    /** Waits until the run view satisfies {@code condition}, and answers it. */
+    JsonNode awaitUntil(String runId, Predicate<JsonNode> condition) {
+        return Awaitility.await("run " + runId).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     Response run = get("/api/runs/" + runId);
                     return run.status() == 200 ? run.body() : null;
-                }, run -> run != null && status.equals(run.get("run").get("status").asText()));
+                }, run -> run != null && condition.test(run));
     }
 
     static String stepStatus(JsonNode runView, String stepId) {

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,7 @@ class ThreeServicesIT {
     private static URI commandService;
     private static URI queryService;
     private static URI executorService;
+    private static EngineClient.Response startedWithoutExecutors;
 
     @BeforeAll
     static void start() {
@@ -36,6 +38,9 @@ class ThreeServicesIT {
         // command-service first: it owns the event store's schema that the others read
         commandService = start(CommandServiceApplication.class, "command-service");
         queryService = start(QueryServiceApplication.class, "query-service");
+        EngineClient early = new EngineClient(commandService, queryService);
+        early.post("/api/workflows", "{\"name\":\"probe\",\"steps\":[{\"id\":\"only\",\"type\":\"transform\",\"output\":{}}]}");
+        startedWithoutExecutors = early.post("/api/runs", Map.of("workflow", "probe"));
         executorService = start(ExecutorServiceApplication.class, "executor-service");
         client = new EngineClient(commandService, queryService);
     }
@@ -80,6 +85,17 @@ class ThreeServicesIT {
         RunScenario.registerTwiceGivesOneVersion(client);
         RunScenario.waitsForAttestationThenSucceeds(client);
         RunScenario.failedAttestationFailsTheRunAndSkipsDownstream(client);
+    }
+
+    @Test
+    void shouldRefuseARunWhileNoExecutorConsumesItsStepsAndCountIt() {
+        assertThat(startedWithoutExecutors.status()).isEqualTo(422);
+        assertThat(startedWithoutExecutors.body().get("type").asText()).isEqualTo("/problems/preflight-failed");
+        assertThat(startedWithoutExecutors.body().get("errors").get(0).get("message").asText())
+                .contains("reckoning.step-tasks.transform");
+        assertThat(new EngineClient(commandService).rawGet("/actuator/prometheus"))
+                .contains("reckoning_preflight_checks_total{outcome=\"failed\"");
+        assertThat(client.get("/api/runs?workflow=probe").body().get("items")).as("no run was created").isEmpty();
     }
 
     @Test

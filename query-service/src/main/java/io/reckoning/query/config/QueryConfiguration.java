@@ -3,6 +3,7 @@ package io.reckoning.query.config;
 import io.reckoning.eventstore.EventStoreTables;
 import io.reckoning.query.runsummary.RunSummaryProjection;
 import io.reckoning.query.steprun.StepRunProjection;
+import io.reckoning.query.workflowversion.WorkflowVersionProjection;
 import io.reckoning.support.db.SchemaMigration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -17,7 +18,9 @@ import java.util.List;
  * query-service's schema and its tracking processor. The read models that make up the run view (run-summary and
  * step-run) keep their own processing groups but share one processor, {@value #RUN_VIEW}, so they move in the
  * same transaction: a run never shows WAITING while its step still shows SCHEDULED. Its position lives in
- * query-service's own token table; it reads the event store that command-service writes.
+ * query-service's own token table; it reads the event store that command-service writes. The workflow-version read
+ * model has a tracking processor of its own, {@value WorkflowVersionProjection#GROUP}, with its position in the same
+ * table: it shares nothing with the run view.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryConfiguration {
@@ -35,12 +38,14 @@ public class QueryConfiguration {
     ConfigurerModule queryProcessing(ConnectionProvider connections, SchemaMigration querySchema) {
         return configurer -> configurer.eventProcessing(processing -> {
             RUN_VIEW_READ_MODELS.forEach(group -> processing.assignProcessingGroup(group, RUN_VIEW));
-            processing.registerTrackingEventProcessor(RUN_VIEW)
-                    .registerTokenStore(RUN_VIEW, config -> JdbcTokenStore.builder()
-                            .connectionProvider(connections)
-                            .schema(EventStoreTables.tokenSchema(SCHEMA))
-                            .serializer(config.serializer())
-                            .build());
+            for (String processor : List.of(RUN_VIEW, WorkflowVersionProjection.GROUP)) {
+                processing.registerTrackingEventProcessor(processor)
+                        .registerTokenStore(processor, config -> JdbcTokenStore.builder()
+                                .connectionProvider(connections)
+                                .schema(EventStoreTables.tokenSchema(SCHEMA))
+                                .serializer(config.serializer())
+                                .build());
+            }
         });
     }
 }

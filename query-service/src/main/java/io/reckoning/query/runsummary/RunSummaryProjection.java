@@ -1,5 +1,6 @@
 package io.reckoning.query.runsummary;
 
+import io.reckoning.events.RunCancelled;
 import io.reckoning.events.RunFailed;
 import io.reckoning.query.readmodel.Rows;
 import io.reckoning.events.RunResumed;
@@ -36,10 +37,11 @@ public class RunSummaryProjection {
     void on(RunStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update("""
                 insert into query.run_summary (run_id, workflow, version, digest, status, inputs, idempotency_key,
-                    started_at, updated_at, last_sequence)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (run_id) do nothing""",
+                    rerun_of, started_at, updated_at, last_sequence)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) on conflict (run_id) do nothing""",
                 event.runId(), event.workflow(), event.version(), event.digest(), RunStatus.RUNNING.name(),
-                json.writeValueAsString(event.inputs()), event.idempotencyKey(), Rows.time(at), Rows.time(at), sequence);
+                json.writeValueAsString(event.inputs()), event.idempotencyKey(), event.rerunOf(), Rows.time(at),
+                Rows.time(at), sequence);
     }
 
     @EventHandler
@@ -64,6 +66,12 @@ public class RunSummaryProjection {
         advance(event.runId(), sequence, at,
                 "status = ?, waiting_steps = null, failed_step = ?, error = ?::jsonb, ended_at = ?",
                 RunStatus.FAILED.name(), event.stepId(), json.writeValueAsString(event.error()), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(RunCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event.runId(), sequence, at, "status = ?, waiting_steps = null, cancel_reason = ?, ended_at = ?",
+                RunStatus.CANCELLED.name(), event.reason(), Rows.time(at));
     }
 
     private void advance(String runId, long sequence, Instant at, String assignments, Object... values) {

@@ -22,7 +22,7 @@ public class RunSummaryQueries {
     }
 
     private static final String COLUMNS = "run_id, workflow, version, digest, status, inputs::text, idempotency_key, "
-            + "waiting_steps::text, failed_step, error::text, started_at, updated_at, ended_at";
+            + "waiting_steps::text, failed_step, error::text, started_at, updated_at, ended_at, rerun_of, cancel_reason";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -62,6 +62,7 @@ public class RunSummaryQueries {
     private RunSummary map(ResultSet rs, int row) throws SQLException {
         return new RunSummary(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                 Rows.tree(json, rs.getString(6)), rs.getString(7), Rows.tree(json, rs.getString(8)), rs.getString(9), Rows.tree(json, rs.getString(10)),
-                Rows.instant(rs.getTimestamp(11)), Rows.instant(rs.getTimestamp(12)), Rows.instant(rs.getTimestamp(13)));
+                Rows.instant(rs.getTimestamp(11)), Rows.instant(rs.getTimestamp(12)), Rows.instant(rs.getTimestamp(13)),
+                rs.getString(14), rs.getString(15));
     }
 }

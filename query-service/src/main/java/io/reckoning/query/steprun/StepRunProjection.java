@@ -1,15 +1,18 @@
 package io.reckoning.query.steprun;
 
 import io.reckoning.events.AttestationOutcome;
+import io.reckoning.events.RunCancelled;
 import io.reckoning.events.RunStarted;
 import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepAwaitingAttestation;
 import io.reckoning.events.StepEvent;
 import io.reckoning.events.StepFailed;
+import io.reckoning.events.StepRetryScheduled;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
 import io.reckoning.events.StepStarted;
 import io.reckoning.events.StepSucceeded;
+import io.reckoning.events.StepTimedOut;
 import io.reckoning.query.readmodel.Rows;
 import io.reckoning.state.StepStatus;
 import io.reckoning.workflow.StepDefinition;
@@ -59,7 +62,7 @@ public class StepRunProjection {
     @EventHandler
     void on(StepScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         advance(event, sequence, at, "status = ?, attempt = ?, input = ?::jsonb, scheduled_at = ?, started_at = null, "
-                        + "ended_at = null, error = null", StepStatus.SCHEDULED.name(), event.attempt(),
+                        + "ended_at = null, error = null, retry_at = null", StepStatus.SCHEDULED.name(), event.attempt(),
                 json.writeValueAsString(event.input()), Rows.time(at));
     }
 
@@ -104,6 +107,29 @@ public class StepRunProjection {
     @EventHandler
     void on(StepSkipped event, @SequenceNumber long sequence, @Timestamp Instant at) {
         advance(event, sequence, at, "status = ?, ended_at = ?", StepStatus.SKIPPED.name(), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepTimedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", "timed_out");
+        error.put("message", "Attempt " + event.attempt() + " timed out (" + event.phase() + " limit " + event.timeout() + ").");
+        advance(event, sequence, at, "status = ?, error = ?::jsonb, ended_at = ?", StepStatus.FAILED.name(),
+                json.writeValueAsString(error), Rows.time(at));
+    }
+
+    @EventHandler
+    void on(StepRetryScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event, sequence, at, "status = ?, error = ?::jsonb, retry_at = ?", StepStatus.PENDING.name(),
+                json.writeValueAsString(event.reason()), Rows.time(event.retryAt()));
+    }
+
+    /** A cancelled run's unfinished steps are cancelled with it. */
+    @EventHandler
+    void on(RunCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Rows.advance(jdbc, "query.step_run", "run_id = ? and status in ('PENDING', 'SCHEDULED', 'RUNNING', 'WAITING')",
+                new Object[]{event.runId()}, sequence, at, "status = ?, retry_at = null, ended_at = ?",
+                StepStatus.CANCELLED.name(), Rows.time(at));
     }
 
     private void advance(StepEvent event, long sequence, Instant at, String assignments, Object... values) {

@@ -31,9 +31,9 @@ class RunSummaryProjectionIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final WorkflowDefinition DEFINITION = new WorkflowDefinition("paper-review",
             Map.of("paper_url", new InputDeclaration("string", true)), List.of(
-            new StepDefinition("extract", "transform", List.of(), Map.of("url", "{{ inputs.paper_url }}"), null),
-            new StepDefinition("simulate", "external", List.of("extract"), null, "Run the simulation."),
-            new StepDefinition("review", "external", List.of("extract"), null, "Review the paper.")));
+            StepDefinition.of("extract", "transform", List.of(), Map.of("url", "{{ inputs.paper_url }}"), null),
+            StepDefinition.of("simulate", "external", List.of("extract"), null, "Run the simulation."),
+            StepDefinition.of("review", "external", List.of("extract"), null, "Review the paper.")));
     private static final Instant STARTED_AT = Instant.parse("2030-01-02T03:04:05.123456Z");
     private static final Instant WAITING_AT = STARTED_AT.plusSeconds(60);
     private static final Instant RESUMED_AT = STARTED_AT.plusSeconds(3600);
@@ -161,7 +161,7 @@ class RunSummaryProjectionIT {
         String otherRun = UUID.randomUUID().toString();
         projection.on(started(), 0, STARTED_AT);
         projection.on(new RunStarted(otherRun, "paper-review", 3, "sha256:" + "ab".repeat(32), DEFINITION,
-                Map.of(), null), 0, STARTED_AT);
+                Map.of(), null, null), 0, STARTED_AT);
 
         projection.on(new RunSucceeded(runId), 12, ENDED_AT);
 
@@ -171,7 +171,7 @@ class RunSummaryProjectionIT {
 
     private RunStarted started() {
         return new RunStarted(runId, "paper-review", 3, "sha256:" + "ab".repeat(32), DEFINITION,
-                Map.of("paper_url", "https://example.org/paper.pdf"), "key-1");
+                Map.of("paper_url", "https://example.org/paper.pdf"), "key-1", null);
     }
 
     private long lastSequence() {

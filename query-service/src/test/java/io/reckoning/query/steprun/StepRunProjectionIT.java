@@ -34,10 +34,10 @@ class StepRunProjectionIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Ids deliberately not in alphabetical order: rows follow the definition. */
     private static final WorkflowDefinition DEFINITION = new WorkflowDefinition("paper-review", Map.of(), List.of(
-            new StepDefinition("extract", "transform", List.of(), Map.of("url", "{{ inputs.paper_url }}"), null),
-            new StepDefinition("simulate", "external", List.of("extract"), null, "Run the simulation."),
-            new StepDefinition("report", "transform", List.of("simulate"), Map.of("ok", true), null),
-            new StepDefinition("archive", "transform", List.of("extract", "report"), Map.of("done", true), null)));
+            StepDefinition.of("extract", "transform", List.of(), Map.of("url", "{{ inputs.paper_url }}"), null),
+            StepDefinition.of("simulate", "external", List.of("extract"), null, "Run the simulation."),
+            StepDefinition.of("report", "transform", List.of("simulate"), Map.of("ok", true), null),
+            StepDefinition.of("archive", "transform", List.of("extract", "report"), Map.of("done", true), null)));
     private static final Instant T0 = Instant.parse("2030-01-02T03:04:05.123456Z");
     private static final Artifact RESULT_FILE = new Artifact("result.h5", "s3://lab/result.h5", "0f".repeat(32), 1024,
             "application/x-hdf5");
@@ -221,7 +221,7 @@ class StepRunProjectionIT {
     }
 
     private RunStarted started() {
-        return new RunStarted(runId, "paper-review", 1, "sha256:" + "ab".repeat(32), DEFINITION, Map.of(), null);
+        return new RunStarted(runId, "paper-review", 1, "sha256:" + "ab".repeat(32), DEFINITION, Map.of(), null, null);
     }
 
     private StepRun step(String stepId) {

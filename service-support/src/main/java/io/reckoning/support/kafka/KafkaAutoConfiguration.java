@@ -35,7 +35,7 @@ public class KafkaAutoConfiguration {
         topics.add(TopicBuilder.name(Topics.RUN_EVENTS).partitions(PARTITIONS).build());
         topics.add(TopicBuilder.name(Topics.STEP_RESULTS).partitions(PARTITIONS).build());
         topics.add(TopicBuilder.name(Topics.DEAD_LETTER).partitions(1).build());
-        StepTypes.ALL.forEach(type -> topics.add(TopicBuilder.name(StepTask.topicFor(type)).partitions(PARTITIONS).build()));
+        StepTypes.DISPATCHED.forEach(type -> topics.add(TopicBuilder.name(StepTask.topicFor(type)).partitions(PARTITIONS).build()));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 

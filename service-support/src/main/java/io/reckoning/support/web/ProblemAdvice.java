@@ -69,8 +69,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-unsupported",
-                "Content type " + e.getContentType() + " is not supported; send application/json.", Map.of());
+        List<String> supported = e.getSupportedMediaTypes().isEmpty() ? List.of(MediaType.APPLICATION_JSON_VALUE)
+                : e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-unsupported", "Content type "
+                + e.getContentType() + " is not supported here; send " + (supported.size() == 1 ? supported.get(0)
+                : "one of " + String.join(", ", supported)) + ".", Map.of());
     }
 
     @ExceptionHandler(Exception.class)

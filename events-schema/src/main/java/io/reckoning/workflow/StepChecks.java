@@ -1,0 +1,162 @@
+package io.reckoning.workflow;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The rules for one step on its own: which fields its type takes and requires, its retry policy and its time
+ * limits. Rules across steps (ids, needs, cycles, templates) are {@link WorkflowValidator}'s and
+ * {@link TemplateChecks}'.
+ */
+final class StepChecks {
+
+    /** The fields beyond id, type and needs that a step type takes, and how a sentence lists them. */
+    private record TypeFields(List<String> names, String listed) {
+    }
+
+    /**
+     * A wait step is a timer command-service runs itself: it is never dispatched and cannot fail, so it has no
+     * retry and no time limits.
+     */
+    private static final Map<String, TypeFields> FIELDS_OF_TYPE = Map.of(
+            StepTypes.TRANSFORM, new TypeFields(List.of("output", "retry", "timeout", "dispatchTimeout"),
+                    "'output', 'retry', 'timeout' and 'dispatchTimeout'"),
+            StepTypes.EXTERNAL, new TypeFields(List.of("instructions", "retry", "timeout", "dispatchTimeout"),
+                    "'instructions', 'retry', 'timeout' and 'dispatchTimeout'"),
+            StepTypes.WAIT, new TypeFields(List.of("duration", "until"), "'duration' or 'until'"));
+    private static final Set<String> KNOWN_TYPES = new TreeSet<>(StepTypes.ALL);
+    static final int MAX_ATTEMPTS = 100;
+
+    private final StepDefinition step;
+    private final String at;
+    private final List<Violation> violations;
+
+    private StepChecks(StepDefinition step, String at, List<Violation> violations) {
+        this.step = step;
+        this.at = at;
+        this.violations = violations;
+    }
+
+    static void check(StepDefinition step, int index, List<Violation> violations) {
+        new StepChecks(step, Pointers.step(index), violations).check();
+    }
+
+    private void check() {
+        if (step.type() == null) {
+            violations.add(new Violation(at + "/type", "A step needs a type, one of " + KNOWN_TYPES + "."));
+            return;
+        }
+        if (!StepTypes.ALL.contains(step.type())) {
+            violations.add(new Violation(at + "/type",
+                    "Step type '" + step.type() + "' is unknown; known types are " + KNOWN_TYPES + "."));
+            return;
+        }
+        TypeFields takes = FIELDS_OF_TYPE.get(step.type());
+        checkFieldsBelongTo(takes);
+        switch (step.type()) {
+            case StepTypes.TRANSFORM -> checkTransform();
+            case StepTypes.EXTERNAL -> checkExternal();
+            default -> checkWait();
+        }
+        if (takes.names().contains("retry")) {
+            checkRetry();
+        }
+        if (takes.names().contains("timeout") && step.timeout() != null) {
+            Durations.positive(step.timeout(), "The timeout of " + name(), at + "/timeout", violations);
+        }
+        if (takes.names().contains("dispatchTimeout") && step.dispatchTimeout() != null) {
+            Durations.positive(step.dispatchTimeout(), "The dispatch timeout of " + name(), at + "/dispatchTimeout",
+                    violations);
+        }
+    }
+
+    private void checkFieldsBelongTo(TypeFields takes) {
+        presentFields().forEach((field, value) -> {
+            if (!takes.names().contains(field)) {
+                violations.add(new Violation(at + "/" + field, "Field '" + field + "' does not apply to "
+                        + article(step.type()) + " step like " + name() + "; besides id, type and needs, it takes "
+                        + takes.listed() + "."));
+            }
+        });
+    }
+
+    private void checkTransform() {
+        if (step.output() == null) {
+            violations.add(new Violation(at + "/output", "A transform step needs an 'output'."));
+        }
+    }
+
+    private void checkExternal() {
+        if (step.instructions() == null || step.instructions().isBlank()) {
+            violations.add(new Violation(at + "/instructions",
+                    "An external step needs 'instructions' that tell the operator what to do."));
+        }
+    }
+
+    private void checkWait() {
+        if (step.duration() == null && step.until() == null) {
+            violations.add(new Violation(at + "/duration", "A wait step needs 'duration' (how long to wait, such as "
+                    + "PT1H) or 'until' (when to go on, such as 2030-01-01T09:00:00Z)."));
+        } else if (step.duration() != null && step.until() != null) {
+            violations.add(new Violation(at + "/until", "A wait step takes exactly one of 'duration' and 'until'; "
+                    + name() + " has both."));
+        } else if (step.duration() != null && !TemplateChecks.hasTemplate(step.duration())) {
+            Durations.positive(step.duration(), "The duration of " + name(), at + "/duration", violations);
+        } else if (step.until() != null && !TemplateChecks.hasTemplate(step.until())) {
+            Durations.instant(step.until(), "The 'until' of " + name(), at + "/until", violations);
+        }
+    }
+
+    private void checkRetry() {
+        RetryPolicy retry = step.retry();
+        if (retry == null) {
+            return;
+        }
+        Integer attempts = retry.maxAttempts();
+        if (attempts != null && (attempts < 1 || attempts > MAX_ATTEMPTS)) {
+            violations.add(new Violation(at + "/retry/maxAttempts", "The retry maxAttempts of " + name()
+                    + " counts every attempt, the first included, so it must be between 1 and " + MAX_ATTEMPTS
+                    + ", not " + attempts + "."));
+        }
+        Optional<Duration> backoff = retry.backoff() == null ? Optional.of(Duration.parse(RetryPolicy.DEFAULT_BACKOFF))
+                : Durations.positive(retry.backoff(), "The retry backoff of " + name(), at + "/retry/backoff", violations);
+        Optional<Duration> maxBackoff = retry.maxBackoff() == null
+                ? Optional.of(Duration.parse(RetryPolicy.DEFAULT_MAX_BACKOFF))
+                : Durations.positive(retry.maxBackoff(), "The retry maxBackoff of " + name(), at + "/retry/maxBackoff",
+                violations);
+        if (backoff.isPresent() && maxBackoff.isPresent() && backoff.get().compareTo(maxBackoff.get()) > 0) {
+            violations.add(new Violation(at + "/retry/backoff", "The retry backoff of " + name() + " ("
+                    + (retry.backoff() == null ? RetryPolicy.DEFAULT_BACKOFF + ", the default" : retry.backoff())
+                    + ") must not be longer than its maxBackoff ("
+                    + (retry.maxBackoff() == null ? RetryPolicy.DEFAULT_MAX_BACKOFF + ", the default" : retry.maxBackoff())
+                    + ")."));
+        }
+    }
+
+    /** The optional fields the step has, by their names in the definition, in the order of the record. */
+    private Map<String, Object> presentFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("output", step.output());
+        fields.put("instructions", step.instructions());
+        fields.put("retry", step.retry());
+        fields.put("timeout", step.timeout());
+        fields.put("dispatchTimeout", step.dispatchTimeout());
+        fields.put("duration", step.duration());
+        fields.put("until", step.until());
+        fields.values().removeIf(value -> value == null);
+        return fields;
+    }
+
+    private String name() {
+        return step.id() == null ? "this step" : "step '" + step.id() + "'";
+    }
+
+    private static String article(String type) {
+        return Set.of('a', 'e', 'i', 'o', 'u').contains(type.charAt(0)) ? "an " + type : "a " + type;
+    }
+}
