@@ -78,6 +78,31 @@ class RunEventPublisherIT {
     }
 
     @Test
+    void shouldRetryAnAttemptThatAnExecutorReportedAsRetryableFailure() {
+        RestClient http = RestClient.create("http://127.0.0.1:" + port);
+        http.post().uri("/api/workflows").header("Content-Type", "application/json").body("""
+                {"name":"flaky","steps":[{"id":"call","type":"transform","output":{"ok":true},
+                  "retry":{"maxAttempts":2,"backoff":"PT0.2S"}}]}""").retrieve().toBodilessEntity();
+        String runId = http.post().uri("/api/runs").header("Content-Type", "application/json")
+                .body(Map.of("workflow", "flaky")).retrieve().body(JsonNode.class).get("runId").asText();
+        KafkaTopics.await(StepTask.topicFor("transform"), record -> runId.equals(record.key()), 1, Duration.ofSeconds(30));
+
+        KafkaTopics.send(Topics.STEP_RESULTS, runId, JSON.writeValueAsString(Map.of("runId", runId, "stepId", "call",
+                "attempt", 1, "kind", "failed", "retryable", true,
+                "error", Map.of("code", "rate_limited", "message", "Try again later."))));
+
+        List<ConsumerRecord<String, String>> tasks = KafkaTopics.await(StepTask.topicFor("transform"),
+                record -> runId.equals(record.key()), 2, Duration.ofSeconds(30));
+        assertThat(tasks).extracting(task -> JSON.readTree(task.value()).get("attempt").asInt()).containsExactly(1, 2);
+        KafkaTopics.send(Topics.STEP_RESULTS, runId, JSON.writeValueAsString(Map.of("runId", runId, "stepId", "call",
+                "attempt", 2, "kind", "succeeded", "output", Map.of("ok", true), "retryable", false)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> storedTypes(runId).contains("RunSucceeded"));
+        assertThat(storedTypes(runId)).containsExactly("RunStarted", "StepScheduled", "StepStarted", "StepFailed",
+                "StepRetryScheduled", "StepScheduled", "StepStarted", "StepSucceeded", "RunSucceeded");
+    }
+
+    @Test
     void shouldDeadLetterAResultThatIsNotOne() {
         KafkaTopics.send(Topics.STEP_RESULTS, "garbage-key", "{not json");
 
