@@ -1,14 +1,11 @@
 package io.reckoning.standalone;
 
-import io.reckoning.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,17 +23,13 @@ class RunSemanticsIT {
 
     @TempDir
     static Path dataDir;
-    private static TestDatabase database;
-    private static ConfigurableApplicationContext engine;
+    private static InProcessEngine engine;
     private static EngineClient client;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create();
-        engine = StandaloneEngine.run(Map.of("DATABASE_URL", database.jdbcUrl(),
-                        "RECKONING_DATA_DIR", dataDir.toString(), "RECKONING_KAFKA_PORT", "0"),
-                StandaloneEngineIT.arguments(database, "--server.port=0", "--reckoning.command.timer-poll-interval=PT0.2S"));
-        client = new EngineClient(URI.create("http://127.0.0.1:" + engine.getEnvironment().getProperty("local.server.port")));
+        engine = InProcessEngine.start(dataDir, "--reckoning.command.timer-poll-interval=PT0.2S");
+        client = engine.client();
         assertThat(client.post("/api/workflows", EngineClient.demoWorkflow()).status()).isEqualTo(201);
     }
 
@@ -44,9 +37,6 @@ class RunSemanticsIT {
     static void stop() {
         if (engine != null) {
             engine.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -1,18 +1,12 @@
 package io.reckoning.standalone;
 
-import io.reckoning.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,38 +16,20 @@ class StandaloneEngineIT {
 
     @TempDir
     static Path dataDir;
-    private static TestDatabase database;
-    private static ConfigurableApplicationContext engine;
+    private static InProcessEngine engine;
     private static EngineClient client;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create();
-        Map<String, String> environment = new HashMap<>();
-        environment.put("DATABASE_URL", database.jdbcUrl());
-        environment.put("RECKONING_DATA_DIR", dataDir.toString());
-        environment.put("RECKONING_KAFKA_PORT", "0");
-        engine = StandaloneEngine.run(environment, arguments(database, "--server.port=0"));
-        client = new EngineClient(URI.create("http://127.0.0.1:" + engine.getEnvironment().getProperty("local.server.port")));
+        engine = InProcessEngine.start(dataDir);
+        client = engine.client();
         RunScenario.registerTwiceGivesOneVersion(client);
-    }
-
-    static String[] arguments(TestDatabase database, String... more) {
-        List<String> arguments = new ArrayList<>(List.of(more));
-        arguments.add("--spring.datasource.username=" + database.username());
-        if (database.password() != null) {
-            arguments.add("--spring.datasource.password=" + database.password());
-        }
-        return arguments.toArray(String[]::new);
     }
 
     @AfterAll
     static void stop() {
         if (engine != null) {
             engine.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -51,7 +51,7 @@ class ThreeServicesIT {
                 "--spring.application.name=" + name,
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers()));
-        arguments.addAll(List.of(StandaloneEngineIT.arguments(database)));
+        arguments.addAll(List.of(InProcessEngine.credentials(database)));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .run(arguments.toArray(String[]::new));
         services.add(context);
