@@ -76,6 +76,12 @@ public final class Definitions {
                 s.timeout(), s.dispatchTimeout(), s.duration(), s.until()));
     }
 
+    /** Only these principals or roles may attest the (external) step added last; call it after the other modifiers. */
+    public Definitions attestors(String... attestors) {
+        return changeLast(s -> new StepDefinition(s.id(), s.type(), s.needs(), s.output(), s.instructions(), s.retry(),
+                s.timeout(), s.dispatchTimeout(), s.duration(), s.until(), List.of(attestors), s.webhook()));
+    }
+
     /** Limits how long each attempt of the step added last may run, from its start to its outcome. */
     public Definitions timeout(String timeout) {
         return changeLast(s -> new StepDefinition(s.id(), s.type(), s.needs(), s.output(), s.instructions(),

@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
  */
 final class BrokerLogging {
 
-    // Packages only the broker logs from; kafka-clients' packages stay the application's to tune.
+    // Packages only the broker logs from, plus the config dumps every Kafka component prints at start;
+    // kafka-clients' other packages stay the application's to tune.
     private static final List<String> BROKER_LOGGERS = List.of(
             "kafka",
             "state.change.logger",
+            "org.apache.kafka.common.config",
             "org.apache.kafka.controller",
             "org.apache.kafka.coordinator",
             "org.apache.kafka.deferred",

@@ -42,7 +42,8 @@ public final class EventTypes {
             new EventType("RunFailed", 1, RunFailed.class),
             new EventType("StepRetryScheduled", 1, StepRetryScheduled.class),
             new EventType("StepTimedOut", 1, StepTimedOut.class),
-            new EventType("RunCancelled", 1, RunCancelled.class));
+            new EventType("RunCancelled", 1, RunCancelled.class),
+            new EventType("StepOutputCorrected", 1, StepOutputCorrected.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));

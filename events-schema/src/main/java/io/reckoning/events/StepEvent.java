@@ -3,7 +3,7 @@ package io.reckoning.events;
 /** An event about one attempt of one step; an attempt is identified by (runId, stepId, attempt). */
 public sealed interface StepEvent extends RunEvent
         permits StepScheduled, StepStarted, StepSucceeded, StepFailed, StepAwaitingAttestation, StepAttested,
-        StepSkipped, StepRetryScheduled, StepTimedOut {
+        StepSkipped, StepRetryScheduled, StepTimedOut, StepOutputCorrected {
 
     String stepId();
 

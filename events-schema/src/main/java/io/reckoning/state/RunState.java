@@ -13,6 +13,7 @@ import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepAwaitingAttestation;
 import io.reckoning.events.StepEvent;
 import io.reckoning.events.StepFailed;
+import io.reckoning.events.StepOutputCorrected;
 import io.reckoning.events.StepRetryScheduled;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
@@ -152,6 +153,8 @@ public final class RunState {
             step.status = StepStatus.SKIPPED;
         } else if (event instanceof StepTimedOut) {
             step.status = StepStatus.FAILED;
+        } else if (event instanceof StepOutputCorrected corrected) {
+            step.output = corrected.output();
         } else if (event instanceof StepRetryScheduled retry) {
             step.status = StepStatus.PENDING;
             step.retryAt = retry.retryAt();

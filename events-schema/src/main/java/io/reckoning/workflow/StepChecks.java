@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The rules for one step on its own: which fields its type takes and requires, its retry policy and its time
@@ -26,11 +27,14 @@ final class StepChecks {
     private static final Map<String, TypeFields> FIELDS_OF_TYPE = Map.of(
             StepTypes.TRANSFORM, new TypeFields(List.of("output", "retry", "timeout", "dispatchTimeout"),
                     "'output', 'retry', 'timeout' and 'dispatchTimeout'"),
-            StepTypes.EXTERNAL, new TypeFields(List.of("instructions", "retry", "timeout", "dispatchTimeout"),
-                    "'instructions', 'retry', 'timeout' and 'dispatchTimeout'"),
+            StepTypes.EXTERNAL, new TypeFields(List.of("instructions", "retry", "timeout", "dispatchTimeout",
+                    "attestors", "webhook"),
+                    "'instructions', 'retry', 'timeout', 'dispatchTimeout', 'attestors' and 'webhook'"),
             StepTypes.WAIT, new TypeFields(List.of("duration", "until"), "'duration' or 'until'"));
     private static final Set<String> KNOWN_TYPES = new TreeSet<>(StepTypes.ALL);
     static final int MAX_ATTEMPTS = 100;
+    static final int MAX_ATTESTORS = 100;
+    private static final Pattern WEBHOOK = Pattern.compile("https?://\\S{1,2040}");
 
     private final StepDefinition step;
     private final String at;
@@ -96,6 +100,22 @@ final class StepChecks {
             violations.add(new Violation(at + "/instructions",
                     "An external step needs 'instructions' that tell the operator what to do."));
         }
+        List<String> attestors = step.attestors() == null ? List.of() : step.attestors();
+        if (attestors.size() > MAX_ATTESTORS) {
+            violations.add(new Violation(at + "/attestors", name() + " lists " + attestors.size()
+                    + " attestors; at most " + MAX_ATTESTORS + " are allowed."));
+        }
+        for (int i = 0; i < attestors.size(); i++) {
+            String attestor = attestors.get(i);
+            if (attestor == null || attestor.isBlank() || attestor.length() > 200) {
+                violations.add(new Violation(at + "/attestors/" + i,
+                        "An attestor is a principal or role name of 1 to 200 characters."));
+            }
+        }
+        if (step.webhook() != null && !WEBHOOK.matcher(step.webhook()).matches()) {
+            violations.add(new Violation(at + "/webhook", "The webhook of " + name()
+                    + " must be an http:// or https:// URL of at most 2048 characters."));
+        }
     }
 
     private void checkWait() {
@@ -142,6 +162,8 @@ final class StepChecks {
     private Map<String, Object> presentFields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("output", step.output());
+        fields.put("attestors", step.attestors());
+        fields.put("webhook", step.webhook());
         fields.put("instructions", step.instructions());
         fields.put("retry", step.retry());
         fields.put("timeout", step.timeout());

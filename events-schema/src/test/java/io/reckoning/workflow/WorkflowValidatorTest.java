@@ -502,6 +502,26 @@ class WorkflowValidatorTest {
                 undeclared -> assertThat(undeclared).contains("inputs.reviewer"));
     }
 
+    @Test
+    void shouldAcceptAttestorsAndAWebhookOnAnExternalStep() {
+        StepDefinition review = new StepDefinition("review", "external", List.of(), null, "Check it", null, null, null,
+                null, null, List.of("dr.chen", "reviewers"), "https://hooks.example.org/reckoning");
+
+        assertThat(WorkflowValidator.validate(workflow(review))).isEmpty();
+    }
+
+    @Test
+    void shouldReportBlankAttestorsAWebhookThatIsNoUrlAndBothOnOtherTypes() {
+        StepDefinition review = new StepDefinition("review", "external", List.of(), null, "Check it", null, null, null,
+                null, null, List.of(" "), "ftp://example.org");
+        StepDefinition compute = new StepDefinition("compute", "transform", List.of(), Map.of(), null, null, null, null,
+                null, null, List.of("dr.chen"), "https://hooks.example.org");
+
+        assertThat(WorkflowValidator.validate(workflow(review, compute))).extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/steps/0/attestors/0", "/steps/0/webhook", "/steps/1/attestors",
+                        "/steps/1/webhook");
+    }
+
     private static WorkflowDefinition workflow(StepDefinition... steps) {
         return new WorkflowDefinition("paper-check", INPUTS, Arrays.asList(steps));
     }

@@ -2,6 +2,7 @@ package io.reckoning.query;
 
 import io.reckoning.events.EventTypes;
 import io.reckoning.events.EventTypes.EventType;
+import io.reckoning.query.artifact.ArtifactProjection;
 import io.reckoning.query.config.IgnoredEvents;
 import io.reckoning.query.runsummary.RunSummaryProjection;
 import io.reckoning.query.steprun.StepRunProjection;
@@ -32,7 +33,7 @@ class ReadModelCoverageTest {
     @Test
     void shouldFindTheProjectionsOfThisService() {
         assertThat(PROJECTIONS).contains(RunSummaryProjection.class, StepRunProjection.class,
-                WorkflowVersionProjection.class);
+                WorkflowVersionProjection.class, ArtifactProjection.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.reckoning.command.config;
 
+import io.reckoning.command.notification.AttestationNotifier;
 import io.reckoning.command.publishing.RunEventPublisher;
 import io.reckoning.command.workflow.WorkflowCatalog;
 import io.reckoning.eventstore.EventStoreTables;
@@ -10,7 +11,10 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,18 +39,27 @@ public class CommandConfiguration {
 
     /**
      * The workflow catalog is written in the registering transaction; the publisher tracks the store with its
-     * position in command-service's own token table.
+     * position in command-service's own token table. So does the attestation notifier, which starts at the head
+     * of the store when it has no position yet (a new deployment does not notify every wait in history).
      */
     @Bean
     ConfigurerModule commandProcessing(ConnectionProvider connections, SchemaMigration commandSchema) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(WorkflowCatalog.GROUP)
                 .registerTrackingEventProcessor(RunEventPublisher.GROUP)
-                .registerTokenStore(RunEventPublisher.GROUP, config -> JdbcTokenStore.builder()
-                        .connectionProvider(connections)
-                        .schema(EventStoreTables.tokenSchema(SCHEMA))
-                        .serializer(config.serializer())
-                        .build()));
+                .registerTokenStore(RunEventPublisher.GROUP, config -> tokenStore(connections, config))
+                .registerTrackingEventProcessor(AttestationNotifier.GROUP, config -> config.eventStore(),
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                .registerTokenStore(AttestationNotifier.GROUP, config -> tokenStore(connections, config)));
+    }
+
+    private static TokenStore tokenStore(ConnectionProvider connections, org.axonframework.config.Configuration config) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(EventStoreTables.tokenSchema(SCHEMA))
+                .serializer(config.serializer())
+                .build();
     }
 
     /**

@@ -7,6 +7,11 @@ public final class CommandMetrics {
     public static final String REDISPATCHED = "reckoning.dispatch.redispatched";
     /** Pre-flight checks of run starts; tag {@code outcome}: {@code passed} or {@code failed}. */
     public static final String PREFLIGHT = "reckoning.preflight.checks";
+    /**
+     * Calls of attestation webhooks; tag {@code outcome}: {@code delivered} (2xx), {@code failed} (anything else,
+     * to be retried) or {@code abandoned} (the last attempt failed).
+     */
+    public static final String WEBHOOK_CALLS = "reckoning.notification.webhook.calls";
 
     private CommandMetrics() {
     }

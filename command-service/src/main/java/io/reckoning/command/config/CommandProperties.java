@@ -17,10 +17,12 @@ import java.time.Duration;
  *                           fires late
  * @param requireExecutors   whether pre-flight refuses a run whose step types no executor is consuming (off only
  *                           for a command-service tested on its own)
+ * @param notification       webhooks called when an external step starts waiting for attestation
  */
 @ConfigurationProperties("reckoning.command")
 public record CommandProperties(Duration redispatchAfter, Duration reconcileInterval, Duration stepDeadline,
-                                String anonymousPrincipal, Duration timerPollInterval, Boolean requireExecutors) {
+                                String anonymousPrincipal, Duration timerPollInterval, Boolean requireExecutors,
+                                Notification notification) {
 
     public CommandProperties {
         redispatchAfter = redispatchAfter == null ? Duration.ofSeconds(30) : redispatchAfter;
@@ -29,5 +31,25 @@ public record CommandProperties(Duration redispatchAfter, Duration reconcileInte
         anonymousPrincipal = anonymousPrincipal == null ? "anonymous" : anonymousPrincipal;
         timerPollInterval = timerPollInterval == null ? Duration.ofMillis(500) : timerPollInterval;
         requireExecutors = requireExecutors == null || requireExecutors;
+        notification = notification == null ? new Notification(null, null, null, null) : notification;
+    }
+
+    /**
+     * Attestation webhooks ({@code reckoning.command.notification.*}).
+     *
+     * @param webhookUrl  the http(s) URL called for an external step without a {@code webhook} of its own; null
+     *                    (the default) means none
+     * @param backoff     the wait after the first failed call; it doubles after each further failure
+     * @param maxBackoff  the longest wait between two calls
+     * @param maxAttempts calls in all before a notification is given up
+     */
+    public record Notification(String webhookUrl, Duration backoff, Duration maxBackoff, Integer maxAttempts) {
+
+        public Notification {
+            webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+            backoff = backoff == null ? Duration.ofSeconds(1) : backoff;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+            maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+        }
     }
 }

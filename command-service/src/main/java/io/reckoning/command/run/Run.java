@@ -12,6 +12,7 @@ import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepAwaitingAttestation;
 import io.reckoning.events.StepError;
 import io.reckoning.events.StepFailed;
+import io.reckoning.events.StepOutputCorrected;
 import io.reckoning.events.StepRetryScheduled;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
@@ -129,6 +130,9 @@ class Run {
         if (step.status() != StepStatus.WAITING) {
             throw RunRejection.stepNotWaiting(step.id(), step.status());
         }
+        if (!RunRules.mayAttest(step.definition(), command.principal(), command.roles())) {
+            throw RunRejection.notAnAttestor(step.id(), command.principal(), step.definition().attestors());
+        }
         apply(new StepAttested(runId, step.id(), step.attempt(), command.outcome(), command.output(),
                 RunRules.orEmpty(command.artifacts()), command.principal(), command.note()));
         if (state.status() == RunStatus.WAITING) {
@@ -140,6 +144,19 @@ class Run {
             failRun(step.id(), RunRules.attestedFailure(step.id(), command.note()));
         }
         return state.status();
+    }
+
+    @CommandHandler
+    void handle(CorrectStepOutput command) {
+        RunState.Step step = state.step(command.stepId());
+        if (step == null) {
+            throw RunRejection.unknownStep(runId, command.stepId());
+        }
+        if (step.status() != StepStatus.SUCCEEDED) {
+            throw RunRejection.stepNotCorrectable(step.id(), step.status());
+        }
+        apply(new StepOutputCorrected(runId, step.id(), step.attempt(), command.output(), command.reason(),
+                command.principal()));
     }
 
     @CommandHandler

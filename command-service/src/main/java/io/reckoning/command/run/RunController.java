@@ -1,6 +1,7 @@
 package io.reckoning.command.run;
 
 import io.reckoning.command.config.CommandProperties;
+import io.reckoning.command.idempotency.IdempotentRequests;
 import io.reckoning.command.preflight.Preflight;
 import io.reckoning.command.workflow.WorkflowCatalog;
 import io.reckoning.events.Artifact;
@@ -21,20 +22,24 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Run commands: start (after pre-flight checks), attest, cancel, rerun. A 2xx answer means the events are
+ * Run commands: start (after pre-flight checks), attest, correct, cancel, rerun. A 2xx answer means the events are
  * committed.
  */
 @RestController
@@ -73,16 +78,29 @@ class RunController {
     record AttestationAccepted(String runId, String stepId, String runStatus) {
     }
 
+    record CorrectionRequest(@NotNull Object output, @NotBlank @Size(max = 10_000) String reason) {
+    }
+
+    record CorrectionAccepted(String runId, String stepId) {
+    }
+
     private final CommandGateway commands;
     private final WorkflowCatalog catalog;
     private final CommandProperties properties;
     private final Preflight preflight;
+    private final IdempotentRequests idempotent;
+    private final AttestationProperties attestation;
+    private final JsonMapper json;
 
-    RunController(CommandGateway commands, WorkflowCatalog catalog, CommandProperties properties, Preflight preflight) {
+    RunController(CommandGateway commands, WorkflowCatalog catalog, CommandProperties properties, Preflight preflight,
+                  IdempotentRequests idempotent, AttestationProperties attestation, JsonMapper json) {
         this.commands = commands;
         this.catalog = catalog;
         this.properties = properties;
         this.preflight = preflight;
+        this.idempotent = idempotent;
+        this.attestation = attestation;
+        this.json = json;
     }
 
     @PostMapping("/api/runs")
@@ -117,15 +135,40 @@ class RunController {
     }
 
     @PostMapping("/api/runs/{runId}/steps/{stepId}/attestation")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    AttestationAccepted attest(@PathVariable String runId, @PathVariable String stepId,
-                               @Valid @RequestBody AttestationRequest request) {
+    ResponseEntity<?> attest(@PathVariable String runId, @PathVariable String stepId,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                             @Valid @RequestBody AttestationRequest request) {
+        checkOutputSize(request.output());
         List<Artifact> artifacts = request.artifacts() == null ? List.of()
                 : request.artifacts().stream().map(ArtifactRequest::toArtifact).toList();
         AttestStep command = new AttestStep(runId, stepId, request.outcome(), request.output(), artifacts,
-                request.note(), properties.anonymousPrincipal());
-        RunStatus status = onExistingRun(runId, () -> commands.sendAndWait(command));
-        return new AttestationAccepted(runId, stepId, status.name());
+                request.note(), properties.anonymousPrincipal(), Set.of());
+        return idempotent.once("attestation:" + runId + "/" + stepId, idempotencyKey, request, () -> {
+            RunStatus status = onExistingRun(runId, () -> commands.sendAndWait(command));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new AttestationAccepted(runId, stepId, status.name()));
+        });
+    }
+
+    /** A correction of a succeeded step's output; the original stays in the history. */
+    @PostMapping("/api/runs/{runId}/steps/{stepId}/corrections")
+    ResponseEntity<?> correct(@PathVariable String runId, @PathVariable String stepId,
+                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                              @Valid @RequestBody CorrectionRequest request) {
+        checkOutputSize(request.output());
+        CorrectStepOutput command = new CorrectStepOutput(runId, stepId, request.output(), request.reason(),
+                properties.anonymousPrincipal());
+        return idempotent.once("correction:" + runId + "/" + stepId, idempotencyKey, request, () -> {
+            onExistingRun(runId, () -> commands.sendAndWait(command));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CorrectionAccepted(runId, stepId));
+        });
+    }
+
+    private void checkOutputSize(Object output) {
+        if (output != null && json.writeValueAsBytes(output).length > attestation.outputMaxBytes()) {
+            throw ApiException.invalidRequest(List.of(new Violation("/output",
+                    "The output must be at most " + attestation.outputMaxBytes() + " bytes as JSON; attach larger "
+                            + "results as artifacts referenced by sha256.")));
+        }
     }
 
     @PostMapping("/api/runs/{runId}/cancel")

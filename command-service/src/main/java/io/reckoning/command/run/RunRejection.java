@@ -4,6 +4,7 @@ import io.reckoning.state.RunStatus;
 import io.reckoning.state.StepStatus;
 import io.reckoning.support.web.ApiException;
 
+import java.util.List;
 import java.util.Map;
 
 /** The ways the Run aggregate refuses a command, each a sentence with a stable slug. */
@@ -19,6 +20,17 @@ final class RunRejection {
     static ApiException stepNotWaiting(String stepId, StepStatus status) {
         return new ApiException(409, "step-not-waiting",
                 "Step '" + stepId + "' is " + status + ", not WAITING, so it cannot be attested.",
+                Map.of("stepId", stepId, "stepStatus", status.name()));
+    }
+
+    static ApiException notAnAttestor(String stepId, String principal, List<String> attestors) {
+        return new ApiException(403, "attestation-forbidden", "'" + principal + "' may not attest step '" + stepId
+                + "'; its attestors are " + attestors + ".", Map.of("stepId", stepId, "attestors", attestors));
+    }
+
+    static ApiException stepNotCorrectable(String stepId, StepStatus status) {
+        return new ApiException(409, "step-not-succeeded", "Step '" + stepId + "' is " + status
+                + "; only the output of a SUCCEEDED step can be corrected.",
                 Map.of("stepId", stepId, "stepStatus", status.name()));
     }
 

@@ -172,6 +172,13 @@ final class RunRules {
                 .toList();
     }
 
+    /** Anyone may attest a step without attestors; otherwise the principal or one of its roles must be listed. */
+    static boolean mayAttest(StepDefinition step, String principal, Set<String> roles) {
+        List<String> attestors = step.attestors();
+        return attestors == null || attestors.isEmpty() || attestors.contains(principal)
+                || roles.stream().anyMatch(attestors::contains);
+    }
+
     static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }

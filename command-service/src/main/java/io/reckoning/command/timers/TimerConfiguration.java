@@ -29,7 +29,7 @@ public class TimerConfiguration {
                              SchemaMigration commandSchema) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .tableName(TABLE)
-                .threads(2)
+                .threads(4) // webhook calls share these threads with the run timers; keep timers from queueing behind them
                 .pollingInterval(properties.timerPollInterval())
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.reckoning.command.Definitions.workflow;
 import static io.reckoning.command.run.RunFixtures.RUN;
@@ -143,7 +144,7 @@ class RunCancelTest {
     @Test
     void givenRunCancelledWhileWaiting_whenTheWaitingStepIsAttested_thenRejectedAsNotWaiting() {
         fixture.given(concat(bWaiting, CANCELLED))
-                .when(new AttestStep(RUN, "b", AttestationOutcome.SUCCEEDED, null, null, null, "bob"))
+                .when(new AttestStep(RUN, "b", AttestationOutcome.SUCCEEDED, null, null, null, "bob", Set.of()))
                 .expectNoEvents()
                 .expectException(rejection(409, "step-not-waiting"))
                 .expectExceptionMessage("Step 'b' is CANCELLED, not WAITING, so it cannot be attested.");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.reckoning.command.Definitions.workflow;
 import static io.reckoning.command.run.RunFixtures.RUN;
@@ -144,7 +145,7 @@ class RunTest {
         void givenWaitingStep_whenAttestedSucceeded_thenRunResumesAndTheNextStepIsScheduled() {
             fixture.given(bWaiting)
                     .when(new AttestStep(RUN, "b", AttestationOutcome.SUCCEEDED, Map.of("result", "pass"),
-                            List.of(RESULT_FILE), "Matches the reference.", "alice"))
+                            List.of(RESULT_FILE), "Matches the reference.", "alice", Set.of()))
                     .expectEvents(new StepAttested(RUN, "b", 1, AttestationOutcome.SUCCEEDED, Map.of("result", "pass"),
                                     List.of(RESULT_FILE), "alice", "Matches the reference."),
                             new RunResumed(RUN, "b"),
@@ -163,7 +164,7 @@ class RunTest {
         @Test
         void givenWaitingStep_whenAttestedFailed_thenRunFailsAndTheDownstreamStepIsSkipped() {
             fixture.given(bWaiting)
-                    .when(new AttestStep(RUN, "b", AttestationOutcome.FAILED, null, null, "Diverged.", "bob"))
+                    .when(new AttestStep(RUN, "b", AttestationOutcome.FAILED, null, null, "Diverged.", "bob", Set.of()))
                     .expectEvents(new StepAttested(RUN, "b", 1, AttestationOutcome.FAILED, null, List.of(), "bob",
                                     "Diverged."),
                             new RunResumed(RUN, "b"),
@@ -183,7 +184,7 @@ class RunTest {
         @Test
         void givenRunFailedByAttestation_whenTheSkippedStepIsAttested_thenRejectedAsNotWaiting() {
             fixture.given(failedByAttestation)
-                    .when(new AttestStep(RUN, "c", AttestationOutcome.SUCCEEDED, null, null, null, "alice"))
+                    .when(new AttestStep(RUN, "c", AttestationOutcome.SUCCEEDED, null, null, null, "alice", Set.of()))
                     .expectNoEvents()
                     .expectException(rejection(409, "step-not-waiting"))
                     .expectExceptionMessage("Step 'c' is SKIPPED, not WAITING, so it cannot be attested.");
@@ -215,7 +216,7 @@ class RunTest {
         @Test
         void givenPendingStep_whenItIsAttested_thenRejectedAsNotWaiting() {
             fixture.given(aScheduled)
-                    .when(new AttestStep(RUN, "b", AttestationOutcome.SUCCEEDED, null, null, null, "alice"))
+                    .when(new AttestStep(RUN, "b", AttestationOutcome.SUCCEEDED, null, null, null, "alice", Set.of()))
                     .expectNoEvents()
                     .expectException(rejection(409, "step-not-waiting"))
                     .expectExceptionMessage("Step 'b' is PENDING, not WAITING, so it cannot be attested.");
@@ -224,7 +225,7 @@ class RunTest {
         @Test
         void givenAttestedStep_whenItIsAttestedAgain_thenRejectedAsNotWaiting() {
             fixture.given(withoutLast(withoutLast(cRunning)))
-                    .when(new AttestStep(RUN, "b", AttestationOutcome.FAILED, null, null, "Changed my mind.", "bob"))
+                    .when(new AttestStep(RUN, "b", AttestationOutcome.FAILED, null, null, "Changed my mind.", "bob", Set.of()))
                     .expectNoEvents()
                     .expectException(rejection(409, "step-not-waiting"))
                     .expectExceptionMessage("Step 'b' is SUCCEEDED, not WAITING, so it cannot be attested.");
@@ -233,7 +234,7 @@ class RunTest {
         @Test
         void givenRun_whenAnUnknownStepIsAttested_thenRejectedAsNotFound() {
             fixture.given(bWaiting)
-                    .when(new AttestStep(RUN, "zzz", AttestationOutcome.SUCCEEDED, null, null, null, "alice"))
+                    .when(new AttestStep(RUN, "zzz", AttestationOutcome.SUCCEEDED, null, null, null, "alice", Set.of()))
                     .expectNoEvents()
                     .expectException(rejection(404, "step-not-found"))
                     .expectExceptionMessage("Run run-1 has no step 'zzz'.");

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.reckoning.command.Definitions.workflow;
@@ -253,7 +254,7 @@ class RunTimersTest {
         void givenOneBranchWaitingForItsRetry_whenTheOtherFails_thenThePendingRetryIsSkipped() {
             fixture.givenCurrentTime(T0)
                     .andGiven(concat(bRetrying, new StepAwaitingAttestation(RUN, "c", 1, "Check the plot.")))
-                    .when(new AttestStep(RUN, "c", AttestationOutcome.FAILED, null, null, "Blurry.", "bob"))
+                    .when(new AttestStep(RUN, "c", AttestationOutcome.FAILED, null, null, "Blurry.", "bob", Set.of()))
                     .expectEvents(new StepAttested(RUN, "c", 1, AttestationOutcome.FAILED, null, List.of(), "bob",
                                     "Blurry."),
                             new StepSkipped(RUN, "b", 1, HALTED_BY_C),
@@ -266,7 +267,7 @@ class RunTimersTest {
             fixture.givenCurrentTime(T0)
                     .andGiven(concat(branchesRunning, new StepAwaitingAttestation(RUN, "c", 1, "Check the plot.")))
                     .andGivenCommands(record(failedRetryably("b", 1, FLAKY)),
-                            new AttestStep(RUN, "c", AttestationOutcome.FAILED, null, null, "Blurry.", "bob"))
+                            new AttestStep(RUN, "c", AttestationOutcome.FAILED, null, null, "Blurry.", "bob", Set.of()))
                     .whenTimeElapses(Duration.ofSeconds(2))
                     .expectNoEvents()
                     .expectTriggeredDeadlines(new StepDeadline("b", 1));

@@ -119,7 +119,7 @@ class WorkflowRegistrationIT {
                 .containsExactly("/description", "/steps/0/prompt", "/steps/1/needs/0");
         assertThat(answer.body().get("errors").get(1).get("message").asString())
                 .isEqualTo("Field 'prompt' is not part of a step; a step has id, type, needs, output, instructions, "
-                        + "retry, timeout, dispatchTimeout, duration and until.");
+                        + "retry, timeout, dispatchTimeout, duration, until, attestors and webhook.");
         assertThat(answer.body().get("detail").asString()).contains("3 problems");
         assertThat(jdbc.queryForObject("select count(*) from command.workflow_definition where name = 'mistakes'",
                 Integer.class)).isZero();

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** Drives the engine over its public HTTP API only, as a user with curl would. */
@@ -51,9 +53,31 @@ final class EngineClient {
     }
 
     Response post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    Response post(String path, Object body, Map<String, String> headers) {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(commands.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(commands.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    URI commandsBase() {
+        return commands;
+    }
+
+    /** The value of a finished future, for tests that fire requests in parallel. */
+    static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     Response get(String path) {

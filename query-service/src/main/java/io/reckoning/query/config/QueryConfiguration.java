@@ -1,6 +1,7 @@
 package io.reckoning.query.config;
 
 import io.reckoning.eventstore.EventStoreTables;
+import io.reckoning.query.artifact.ArtifactProjection;
 import io.reckoning.query.runsummary.RunSummaryProjection;
 import io.reckoning.query.steprun.StepRunProjection;
 import io.reckoning.query.workflowversion.WorkflowVersionProjection;
@@ -8,8 +9,10 @@ import io.reckoning.support.db.SchemaMigration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -20,9 +23,11 @@ import java.util.List;
  * same transaction: a run never shows WAITING while its step still shows SCHEDULED. Its position lives in
  * query-service's own token table; it reads the event store that command-service writes. The workflow-version read
  * model has a tracking processor of its own, {@value WorkflowVersionProjection#GROUP}, with its position in the same
- * table: it shares nothing with the run view.
+ * table: it shares nothing with the run view. So has the artifact read model, {@value ArtifactProjection#GROUP}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(QueryProperties.class)
 public class QueryConfiguration {
 
     public static final String SCHEMA = "query";
@@ -38,7 +43,7 @@ public class QueryConfiguration {
     ConfigurerModule queryProcessing(ConnectionProvider connections, SchemaMigration querySchema) {
         return configurer -> configurer.eventProcessing(processing -> {
             RUN_VIEW_READ_MODELS.forEach(group -> processing.assignProcessingGroup(group, RUN_VIEW));
-            for (String processor : List.of(RUN_VIEW, WorkflowVersionProjection.GROUP)) {
+            for (String processor : List.of(RUN_VIEW, WorkflowVersionProjection.GROUP, ArtifactProjection.GROUP)) {
                 processing.registerTrackingEventProcessor(processor)
                         .registerTokenStore(processor, config -> JdbcTokenStore.builder()
                                 .connectionProvider(connections)

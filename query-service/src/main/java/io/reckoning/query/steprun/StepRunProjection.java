@@ -7,6 +7,7 @@ import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepAwaitingAttestation;
 import io.reckoning.events.StepEvent;
 import io.reckoning.events.StepFailed;
+import io.reckoning.events.StepOutputCorrected;
 import io.reckoning.events.StepRetryScheduled;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
@@ -51,18 +52,20 @@ public class StepRunProjection {
         List<Object[]> rows = new ArrayList<>();
         for (int position = 0; position < steps.size(); position++) {
             StepDefinition step = steps.get(position);
+            List<String> attestors = step.attestors() == null ? List.of() : step.attestors();
             rows.add(new Object[]{event.runId(), step.id(), position, step.type(), json.writeValueAsString(step.needs()),
-                    StepStatus.PENDING.name(), Rows.time(at), sequence});
+                    json.writeValueAsString(attestors), StepStatus.PENDING.name(), Rows.time(at), sequence});
         }
         jdbc.batchUpdate("""
-                insert into query.step_run (run_id, step_id, position, type, needs, status, updated_at, last_sequence)
-                values (?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict (run_id, step_id) do nothing""", rows);
+                insert into query.step_run (run_id, step_id, position, type, needs, attestors, status, updated_at,
+                    last_sequence)
+                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) on conflict (run_id, step_id) do nothing""", rows);
     }
 
     @EventHandler
     void on(StepScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         advance(event, sequence, at, "status = ?, attempt = ?, input = ?::jsonb, scheduled_at = ?, started_at = null, "
-                        + "ended_at = null, error = null, retry_at = null", StepStatus.SCHEDULED.name(), event.attempt(),
+                        + "ended_at = null, error = null, retry_at = null, waiting_since = null", StepStatus.SCHEDULED.name(), event.attempt(),
                 json.writeValueAsString(event.input()), Rows.time(at));
     }
 
@@ -86,8 +89,8 @@ public class StepRunProjection {
 
     @EventHandler
     void on(StepAwaitingAttestation event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        advance(event, sequence, at, "status = ?, started_at = coalesce(started_at, ?)", StepStatus.WAITING.name(),
-                Rows.time(at));
+        advance(event, sequence, at, "status = ?, started_at = coalesce(started_at, ?), waiting_since = ?",
+                StepStatus.WAITING.name(), Rows.time(at), Rows.time(at));
     }
 
     @EventHandler
@@ -102,6 +105,18 @@ public class StepRunProjection {
                 "status = ?, output = ?::jsonb, artifacts = ?::jsonb, attestation = ?::jsonb, ended_at = ?",
                 status.name(), json.writeValueAsString(event.output()), json.writeValueAsString(event.artifacts()),
                 json.writeValueAsString(attestation), Rows.time(at));
+    }
+
+    /** The output shows the correction; the correction is kept beside it, the original stays in the history. */
+    @EventHandler
+    void on(StepOutputCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> correction = new LinkedHashMap<>();
+        correction.put("output", event.output());
+        correction.put("reason", event.reason());
+        correction.put("principal", event.principal());
+        correction.put("correctedAt", at.toString());
+        advance(event, sequence, at, "output = ?::jsonb, corrections = corrections || jsonb_build_array(?::jsonb)",
+                json.writeValueAsString(event.output()), json.writeValueAsString(correction));
     }
 
     @EventHandler

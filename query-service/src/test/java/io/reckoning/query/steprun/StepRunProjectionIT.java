@@ -7,11 +7,13 @@ import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepAwaitingAttestation;
 import io.reckoning.events.StepError;
 import io.reckoning.events.StepFailed;
+import io.reckoning.events.StepOutputCorrected;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
 import io.reckoning.events.StepStarted;
 import io.reckoning.events.StepSucceeded;
 import io.reckoning.query.readmodel.ReadModelDatabase;
+import io.reckoning.query.readmodel.Rows;
 import io.reckoning.workflow.StepDefinition;
 import io.reckoning.workflow.WorkflowDefinition;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,8 @@ class StepRunProjectionIT {
     /** Ids deliberately not in alphabetical order: rows follow the definition. */
     private static final WorkflowDefinition DEFINITION = new WorkflowDefinition("paper-review", Map.of(), List.of(
             StepDefinition.of("extract", "transform", List.of(), Map.of("url", "{{ inputs.paper_url }}"), null),
-            StepDefinition.of("simulate", "external", List.of("extract"), null, "Run the simulation."),
+            new StepDefinition("simulate", "external", List.of("extract"), null, "Run the simulation.", null, null,
+                    null, null, null, List.of("alice", "role:lab"), null),
             StepDefinition.of("report", "transform", List.of("simulate"), Map.of("ok", true), null),
             StepDefinition.of("archive", "transform", List.of("extract", "report"), Map.of("done", true), null)));
     private static final Instant T0 = Instant.parse("2030-01-02T03:04:05.123456Z");
@@ -160,6 +164,46 @@ class StepRunProjectionIT {
     }
 
     @Test
+    void shouldKeepTheAttestorsOfTheDefinitionAndWhenAStepStartedWaiting() {
+        projection.on(started(), 0, T0);
+        assertThat(step("simulate").attestors()).isEqualTo(json("[\"alice\", \"role:lab\"]"));
+        assertThat(step("extract").attestors()).isEqualTo(json("[]"));
+
+        projection.on(new StepScheduled(runId, "simulate", 1, "external", Map.of()), 4, T0.plusSeconds(4));
+        projection.on(new StepAwaitingAttestation(runId, "simulate", 1, "Run the simulation."), 5, T0.plusSeconds(5));
+        assertThat(waitingSince("simulate")).isEqualTo(T0.plusSeconds(5));
+
+        projection.on(new StepScheduled(runId, "simulate", 2, "external", Map.of()), 6, T0.plusSeconds(6));
+        assertThat(waitingSince("simulate")).as("a new attempt does not wait yet").isNull();
+    }
+
+    @Test
+    void shouldShowTheCorrectedOutputAndKeepEveryCorrection() {
+        projection.on(started(), 0, T0);
+        projection.on(new StepScheduled(runId, "extract", 1, "transform", Map.of()), 1, T0);
+        projection.on(new StepSucceeded(runId, "extract", 1, Map.of("pages", 12), List.of()), 2, T0.plusSeconds(2));
+        assertThat(step("extract").corrections()).isEqualTo(json("[]"));
+
+        Instant first = T0.plusSeconds(600);
+        Instant second = T0.plusSeconds(1200);
+        StepOutputCorrected correction = new StepOutputCorrected(runId, "extract", 1, Map.of("pages", 14),
+                "The appendix was not counted.", "alice");
+        projection.on(correction, 3, first);
+        projection.on(new StepOutputCorrected(runId, "extract", 1, Map.of("pages", 15), "Cover page too.", "bob"), 4,
+                second);
+        projection.on(correction, 3, first);
+
+        StepRun corrected = step("extract");
+        assertThat(corrected.status()).isEqualTo("SUCCEEDED");
+        assertThat(corrected.output()).isEqualTo(json("{\"pages\": 15}"));
+        assertThat(corrected.corrections()).as("the replayed correction is not appended again").isEqualTo(json("""
+                [{"output": {"pages": 14}, "reason": "The appendix was not counted.", "principal": "alice",
+                  "correctedAt": "%s"},
+                 {"output": {"pages": 15}, "reason": "Cover page too.", "principal": "bob", "correctedAt": "%s"}]"""
+                .formatted(first, second)));
+    }
+
+    @Test
     void shouldRecordAFailedStepWithItsErrorAndTheStepsItSkipped() {
         projection.on(started(), 0, T0);
         projection.on(new StepScheduled(runId, "extract", 1, "transform", Map.of()), 1, T0);
@@ -224,6 +268,12 @@ class StepRunProjectionIT {
         return new RunStarted(runId, "paper-review", 1, "sha256:" + "ab".repeat(32), DEFINITION, Map.of(), null, null);
     }
 
+    private Instant waitingSince(String stepId) {
+        return Rows.instant(database.jdbc().queryForObject(
+                "select waiting_since from query.step_run where run_id = ? and step_id = ?", Timestamp.class, runId,
+                stepId));
+    }
+
     private StepRun step(String stepId) {
         return queries.ofRun(runId).stream().filter(step -> step.stepId().equals(stepId)).findFirst().orElseThrow();
     }
@@ -233,7 +283,7 @@ class StepRunProjectionIT {
         return database.jdbc().queryForList("""
                 select step_id, position, type, needs::text, status, attempt, input::text, output::text,
                        artifacts::text, error::text, attestation::text, scheduled_at, started_at, ended_at, updated_at,
-                       last_sequence
+                       last_sequence, corrections::text, attestors::text, waiting_since
                 from query.step_run where run_id = ? order by position""", runId);
     }
 
