@@ -38,11 +38,9 @@ class ExecutorDirectory implements DisposableBean {
 
     /** True when some consumer currently holds a partition of {@code topic}. */
     boolean isConsumed(String topic) {
-        if (System.nanoTime() - refreshedAt > FRESH_FOR.toNanos()) {
+        // stale, or missing: a consumer may have joined since the last look
+        if (System.nanoTime() - refreshedAt > FRESH_FOR.toNanos() || !consumed.contains(topic)) {
             refresh();
-        }
-        if (!consumed.contains(topic)) {
-            refresh(); // a consumer may have joined since the last look
         }
         return consumed.contains(topic);
     }

@@ -196,7 +196,7 @@ class RunController {
         try {
             return send.get();
         } catch (AggregateNotFoundException e) {
-            throw new ApiException(404, "run-not-found", "There is no run " + runId + ".");
+            throw ApiException.runNotFound(runId);
         }
     }
 }

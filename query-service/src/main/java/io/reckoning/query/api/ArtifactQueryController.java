@@ -35,7 +35,7 @@ class ArtifactQueryController {
     @GetMapping("/api/runs/{runId}/artifacts")
     RunArtifacts ofRun(@PathVariable String runId) {
         if (runs.find(runId).isEmpty()) {
-            throw new ApiException(404, "run-not-found", "There is no run " + runId + ".");
+            throw ApiException.runNotFound(runId);
         }
         return new RunArtifacts(runId, artifacts.ofRun(runId));
     }

@@ -64,7 +64,7 @@ class RunQueryController {
 
     @GetMapping("/api/runs/{runId}")
     RunDetail get(@PathVariable String runId) {
-        RunSummary run = runs.find(runId).orElseThrow(() -> unknownRun(runId));
+        RunSummary run = runs.find(runId).orElseThrow(() -> ApiException.runNotFound(runId));
         List<StepRun> stepRuns = steps.ofRun(runId);
         List<JsonNode> artifacts = new ArrayList<>();
         stepRuns.forEach(step -> {
@@ -79,13 +79,9 @@ class RunQueryController {
     RunEvents events(@PathVariable String runId) {
         List<RunHistory.HistoryEvent> events = history.of(runId);
         if (events.isEmpty()) {
-            throw unknownRun(runId);
+            throw ApiException.runNotFound(runId);
         }
         return new RunEvents(runId, events);
-    }
-
-    private static ApiException unknownRun(String runId) {
-        return new ApiException(404, "run-not-found", "There is no run " + runId + ".");
     }
 
     /** Opaque keyset cursor: the start time and id of the last run on the previous page. */

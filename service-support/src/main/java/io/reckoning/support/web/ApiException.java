@@ -37,6 +37,11 @@ public class ApiException extends RuntimeException {
     }
 
     /** The HTTP status code. */
+    /** 404: the run named in the path does not exist (the same answer from every service). */
+    public static ApiException runNotFound(String runId) {
+        return new ApiException(404, "run-not-found", "There is no run " + runId + ".");
+    }
+
     public int status() {
         return status;
     }
