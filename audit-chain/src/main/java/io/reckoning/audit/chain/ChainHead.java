@@ -13,7 +13,7 @@ public record ChainHead(String runId, long sequence, String hash) {
     /** CloudEvents extension attribute with the previous event's hash. */
     public static final String PREV_HASH_ATTRIBUTE = "reckoningprevhash";
     /** CloudEvents extension attribute with the event's sequence in its stream. */
-    public static final String SEQUENCE_ATTRIBUTE = "reckoningsequence";
+    public static final String SEQUENCE_ATTRIBUTE = "sequence";
 
     /**
      * Reads a head from either {@code {runId, sequence, hash}} or a CloudEvent from {@code reckoning.run-events}

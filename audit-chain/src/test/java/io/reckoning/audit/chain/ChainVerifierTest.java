@@ -90,7 +90,7 @@ class ChainVerifierTest {
     @Test
     void shouldReadHeadsFromCloudEventsAndFromHeadRecords() {
         ChainHead fromCloudEvent = ChainHead.from(HashChain.parse(
-                "{\"subject\":\"r\",\"reckoningsequence\":4,\"reckoninghash\":\"ab\",\"data\":{}}".getBytes()));
+                "{\"subject\":\"r\",\"sequence\":4,\"reckoninghash\":\"ab\",\"data\":{}}".getBytes()));
         ChainHead fromRecord = ChainHead.from(HashChain.parse("{\"runId\":\"r\",\"sequence\":4,\"hash\":\"ab\"}".getBytes()));
 
         assertThat(fromCloudEvent).isEqualTo(new ChainHead("r", 4, "ab")).isEqualTo(fromRecord);
