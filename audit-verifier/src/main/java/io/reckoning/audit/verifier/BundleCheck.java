@@ -46,14 +46,14 @@ final class BundleCheck {
                 switch (name) {
                     case "format" -> expect(FORMAT.equals(parser.getString()), "unknown bundle format " + parser.getString());
                     case "runId" -> runId = parser.getString();
-                    case "definition" -> definition = HashChain.json().readTree(parser);
-                    case "head" -> head = HashChain.json().readTree(parser);
+                    case "definition" -> definition = parser.readValueAsTree();
+                    case "head" -> head = parser.readValueAsTree();
                     case "events" -> {
                         expect(runId != null, "runId must come before events");
                         verifier = new ChainVerifier(runId, publishedHeads);
                         expect(parser.currentToken() == JsonToken.START_ARRAY, "events is an array");
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            ChainedEvent event = ChainedEvent.fromJson(runId, HashChain.json().readTree(parser));
+                            ChainedEvent event = ChainedEvent.fromJson(runId, parser.readValueAsTree());
                             if (event.sequence() == 0) {
                                 firstPayload = event.payload();
                             }

@@ -43,10 +43,15 @@ class HistoryController {
     }
 
     @GetMapping("/api/runs/{runId}/events")
-    ResponseEntity<?> events(@PathVariable String runId, @RequestParam(required = false) Long after,
+    ResponseEntity<StreamingResponseBody> events(@PathVariable String runId, @RequestParam(required = false) Long after,
                              @RequestParam(required = false) Integer limit,
                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return accept != null && accept.contains(NDJSON) ? stream(runId, after) : ResponseEntity.ok(page(runId, after, limit));
+        if (accept != null && accept.contains(NDJSON)) {
+            return stream(runId, after);
+        }
+        EventPage page = page(runId, after, limit);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(out -> HashChain.json().writeValue(out, page));
     }
 
     private EventPage page(String runId, Long after, Integer limit) {
