@@ -52,7 +52,7 @@ class EventTypesTest {
 
     @Test
     void shouldFormatCloudEventTypesAsTheEnvelopeSchemaRequires() {
-        String pattern = read("/schemas/messages/CloudEvent.v1.schema.json")
+        String pattern = read("/schemas/messages/CloudEvent.v2.schema.json")
                 .path("properties").path("type").path("pattern").asString();
 
         assertThat(pattern).isEqualTo("^reckoning\\.[A-Za-z]+\\.v[0-9]+$");

@@ -40,17 +40,17 @@ class MessageSchemaTest {
 
     private static final String TASK_SCHEMA = "/schemas/messages/StepTask.v1.schema.json";
     private static final String RESULT_SCHEMA = "/schemas/messages/StepResult.v1.schema.json";
-    private static final String ENVELOPE_SCHEMA = "/schemas/messages/CloudEvent.v1.schema.json";
+    private static final String ENVELOPE_SCHEMA = "/schemas/messages/CloudEvent.v2.schema.json";
 
-    /** One Kafka message type: its schema and golden example names, and its record. */
-    record MessageType(String name, Class<?> javaType) {
+    /** One Kafka message type: its schema and golden example names, its current version, and its record. */
+    record MessageType(String name, int version, Class<?> javaType) {
 
         String schemaResource() {
-            return "/schemas/messages/" + name + ".v1.schema.json";
+            return "/schemas/messages/" + name + ".v" + version + ".schema.json";
         }
 
         String example() {
-            return "/examples/messages/" + name + ".v1.json";
+            return "/examples/messages/" + name + ".v" + version + ".json";
         }
 
         @Override
@@ -61,9 +61,9 @@ class MessageSchemaTest {
 
     static Stream<MessageType> messageTypes() {
         return Stream.of(
-                new MessageType("StepTask", StepTask.class),
-                new MessageType("StepResult", StepResult.class),
-                new MessageType("CloudEvent", CloudEvent.class));
+                new MessageType("StepTask", 1, StepTask.class),
+                new MessageType("StepResult", 1, StepResult.class),
+                new MessageType("CloudEvent", 2, CloudEvent.class));
     }
 
     static Stream<EventType> eventTypes() {
@@ -124,9 +124,9 @@ class MessageSchemaTest {
         List<String> names = messageTypes().map(MessageType::name).toList();
 
         assertThat(JsonContract.fileNames("/schemas/messages"))
-                .allSatisfy(file -> assertThat(names).contains(file.replace(".v1.schema.json", "")));
+                .allSatisfy(file -> assertThat(names).contains(file.replaceAll("\\.v[0-9]+\\.schema\\.json$", "")));
         assertThat(JsonContract.fileNames("/examples/messages"))
-                .allSatisfy(file -> assertThat(names).contains(file.replace(".v1.json", "")));
+                .allSatisfy(file -> assertThat(names).contains(file.replaceAll("\\.v[0-9]+\\.json$", "")));
     }
 
     @Test
@@ -187,7 +187,7 @@ class MessageSchemaTest {
 
     @Test
     void shouldCarryInCloudEventDataValidAgainstTheSchemaItsTypeNames() {
-        JsonNode envelope = read("/examples/messages/CloudEvent.v1.json");
+        JsonNode envelope = read("/examples/messages/CloudEvent.v2.json");
         EventType type = eventType(envelope.path("type").asString());
 
         assertThat(type.javaType()).isEqualTo(StepAttested.class);
@@ -201,7 +201,7 @@ class MessageSchemaTest {
         Object event = MAPPER.treeToValue(read("/examples/events/" + type.name() + ".v1.json"), type.javaType());
         CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, "0b6f6c0e-7a7e-4c3b-9a55-1c1f5f3e2d10",
                 "/reckoning/command-service", type.cloudEventType(), subject(event),
-                Instant.parse("2026-03-01T14:02:37.512Z"), CloudEvent.JSON, 3, event);
+                Instant.parse("2026-03-01T14:02:37.512Z"), CloudEvent.JSON, 3, "ab".repeat(32), "cd".repeat(32), event);
         JsonNode json = written(envelope);
 
         assertThat(errors(ENVELOPE_SCHEMA, json)).isEmpty();
@@ -231,7 +231,7 @@ class MessageSchemaTest {
     }
 
     private static ObjectNode envelope() {
-        return readObject("/examples/messages/CloudEvent.v1.json");
+        return readObject("/examples/messages/CloudEvent.v2.json");
     }
 
     private static EventType eventType(String cloudEventType) {

@@ -1,5 +1,6 @@
 package io.reckoning.command.publishing;
 
+import io.reckoning.audit.chain.HashChain;
 import io.reckoning.command.config.CommandProperties;
 import io.reckoning.events.CloudEvent;
 import io.reckoning.events.EventTypes;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  * {@code reckoning.run-events}, and every {@link StepScheduled} of a type that executors run as a task to its
  * type's topic (wait steps are timers inside command-service). Its position moves
  * only after Kafka acknowledged, so a crash re-publishes rather than loses (consumers dedupe on the event id, or
- * on (runId, stepId, attempt) for tasks). It also keeps {@code step_dispatch}, the list of tasks not yet picked
+ * on (runId, stepId, attempt) for tasks). Each CloudEvent carries the event's chain hashes, so every copy of the topic
+ * is a witness of the chain heads. It also keeps {@code step_dispatch}, the list of tasks not yet picked
  * up, in the same transaction as its position.
  */
 @Component
@@ -84,8 +86,15 @@ public class RunEventPublisher {
         EventTypes.EventType type = EventTypes.of(event.getClass()).orElseThrow(() ->
                 new IllegalStateException("No wire name for " + event.getClass().getName()));
         CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, message.getIdentifier(), SOURCE,
-                type.cloudEventType(), key, message.getTimestamp(), CloudEvent.JSON, message.getSequenceNumber(), event);
+                type.cloudEventType(), key, message.getTimestamp(), CloudEvent.JSON, message.getSequenceNumber(),
+                chainValue(message, HashChain.HASH), chainValue(message, HashChain.PREV_HASH), event);
         send(Topics.RUN_EVENTS, key, json.writeValueAsString(envelope));
+    }
+
+    /** The event's place in its stream's hash chain, published so that chain heads live outside the database. */
+    private static String chainValue(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
     }
 
     /** Sends and waits for the broker's acknowledgement; a failure makes the processor retry the event. */

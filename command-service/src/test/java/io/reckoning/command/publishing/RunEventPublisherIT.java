@@ -63,6 +63,14 @@ class RunEventPublisherIT {
         assertThat(envelope.get("subject").asText()).isEqualTo(runId);
         assertThat(envelope.get("sequence").asLong()).isEqualTo(1);
         assertThat(envelope.get("data").get("stepId").asText()).isEqualTo("greet");
+        JsonNode first = JSON.readTree(events.get(0).value());
+        assertThat(first.get("reckoningprevhash").asText()).as("a stream chains from the zero hash").isEqualTo("0".repeat(64));
+        assertThat(envelope.get("reckoningprevhash").asText()).isEqualTo(first.get("reckoninghash").asText());
+        assertThat(envelope.get("reckoninghash").asText()).matches("[0-9a-f]{64}")
+                .as("the published head is the stored hash").isEqualTo(JSON.readTree(jdbc.queryForObject(
+                        "select convert_from(meta_data, 'UTF8') from command.domain_event_entry"
+                                + " where aggregate_identifier = ? and sequence_number = 1", String.class, runId))
+                        .get("hash").asText());
 
         String succeeded = JSON.writeValueAsString(Map.of("runId", runId, "stepId", "greet", "attempt", 1,
                 "kind", "succeeded", "output", Map.of("text", "hello world"), "retryable", false));

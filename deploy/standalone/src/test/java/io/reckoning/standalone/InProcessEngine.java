@@ -53,6 +53,16 @@ final class InProcessEngine implements AutoCloseable {
         return client;
     }
 
+    /** The engine's own database, for tests that go behind its back (as a superuser would). */
+    TestDatabase database() {
+        return database;
+    }
+
+    /** A resolved property of the engine's context, e.g. {@code spring.kafka.bootstrap-servers}. */
+    String property(String name) {
+        return context.getEnvironment().getProperty(name);
+    }
+
     @Override
     public void close() {
         context.close();

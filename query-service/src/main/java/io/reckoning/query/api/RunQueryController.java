@@ -1,6 +1,5 @@
 package io.reckoning.query.api;
 
-import io.reckoning.query.history.RunHistory;
 import io.reckoning.query.runsummary.RunSummary;
 import io.reckoning.query.runsummary.RunSummaryQueries;
 import io.reckoning.query.steprun.StepRun;
@@ -20,7 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-/** Run queries: the list, one run with its steps and artifacts, and its event history. */
+/** Run queries: the list, and one run with its steps and artifacts (its history: {@code history}). */
 @RestController
 class RunQueryController {
 
@@ -33,17 +32,11 @@ class RunQueryController {
     record RunDetail(RunSummary run, List<StepRun> steps, List<JsonNode> artifacts) {
     }
 
-    record RunEvents(String runId, List<RunHistory.HistoryEvent> events) {
-    }
-
     private final RunSummaryQueries runs;
     private final StepRunQueries steps;
-    private final RunHistory history;
-
-    RunQueryController(RunSummaryQueries runs, StepRunQueries steps, RunHistory history) {
+    RunQueryController(RunSummaryQueries runs, StepRunQueries steps) {
         this.runs = runs;
         this.steps = steps;
-        this.history = history;
     }
 
     @GetMapping("/api/runs")
@@ -73,15 +66,6 @@ class RunQueryController {
             }
         });
         return new RunDetail(run, stepRuns, artifacts);
-    }
-
-    @GetMapping("/api/runs/{runId}/events")
-    RunEvents events(@PathVariable String runId) {
-        List<RunHistory.HistoryEvent> events = history.of(runId);
-        if (events.isEmpty()) {
-            throw ApiException.runNotFound(runId);
-        }
-        return new RunEvents(runId, events);
     }
 
     /** Opaque keyset cursor: the start time and id of the last run on the previous page. */
