@@ -47,6 +47,13 @@ public record StepResult(String runId, String stepId, int attempt, String kind, 
                 null);
     }
 
+    /** A success that also reports what it used, such as tokens. */
+    public static StepResult succeeded(StepTask task, Object output, List<Artifact> artifacts,
+                                       Map<String, Object> usage) {
+        return new StepResult(task.runId(), task.stepId(), task.attempt(), SUCCEEDED, output, null, false, artifacts,
+                usage);
+    }
+
     public static StepResult failed(StepTask task, StepError error, boolean retryable) {
         return new StepResult(task.runId(), task.stepId(), task.attempt(), FAILED, null, error, retryable, List.of(),
                 null);
