@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,6 +32,18 @@ class LlmFakeProviderIT {
         if (engine != null) {
             engine.close();
         }
+    }
+
+    @Test
+    void shouldRunTheDocumentedLlmWorkflowWithItsJsonAnswerCheckedAgainstItsSchema() throws IOException {
+        String workflow = Files.readString(Path.of("../../docs/http/llm-workflow.json"));
+        assertThat(client.post("/api/workflows", workflow).status()).isEqualTo(201);
+
+        String runId = client.startRun(Map.of("workflow", "paper-verdict", "inputs", Map.of("abstract", "A claim.")));
+
+        JsonNode run = client.awaitRun(runId, "SUCCEEDED");
+        assertThat(LlmWorkflows.step(run, "verdict").get("output").get("json").get("plausible").asBoolean()).isTrue();
+        assertThat(LlmWorkflows.step(run, "report").get("output").get("plausible").asBoolean()).isTrue();
     }
 
     @Test
