@@ -38,23 +38,36 @@ final class LlmExecutor {
             return StepResult.failed(task, new StepError("executor_error", e.getMessage()), false);
         }
         long started = System.nanoTime();
+        LlmAnswer answer;
         try {
-            LlmAnswer answer = provider.complete(request);
+            answer = provider.complete(request);
+        } catch (LlmFailure failure) {
+            metrics.failed(provider.name(), request.model(), since(started), failure.errorClass());
+            return failed(task, failure);
+        }
+        Duration latency = since(started);
+        try {
             Object parsed = request.json() ? AnswerFormat.JSON.convertValue(
                     AnswerFormat.parse(answer.text(), request, label()), Object.class) : null;
-            Duration latency = Duration.ofNanos(System.nanoTime() - started);
             metrics.answered(provider.name(), request.model(), latency, answer);
             return StepResult.succeeded(task, output(request, answer, parsed, latency), List.of(), usage(answer));
         } catch (LlmFailure failure) {
-            metrics.failed(provider.name(), request.model(), Duration.ofNanos(System.nanoTime() - started),
-                    failure.errorClass());
-            log.info("llm step {} of run {} (attempt {}) failed: {} {}", task.stepId(), task.runId(), task.attempt(),
-                    failure.errorClass().code(), failure.getMessage());
-            StepError error = new StepError(failure.errorClass().code(), failure.getMessage());
-            return failure.retryable() && failure.retryAfter() != null
-                    ? StepResult.failed(task, error, failure.retryAfter())
-                    : StepResult.failed(task, error, failure.retryable());
+            metrics.rejected(provider.name(), request.model(), latency, answer, failure.errorClass());
+            return failed(task, failure);
         }
+    }
+
+    private static StepResult failed(StepTask task, LlmFailure failure) {
+        log.info("llm step {} of run {} (attempt {}) failed: {} {}", task.stepId(), task.runId(), task.attempt(),
+                failure.errorClass().code(), failure.getMessage());
+        StepError error = new StepError(failure.errorClass().code(), failure.getMessage());
+        return failure.retryable() && failure.retryAfter() != null
+                ? StepResult.failed(task, error, failure.retryAfter())
+                : StepResult.failed(task, error, failure.retryable());
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private String label() {

@@ -27,7 +27,16 @@ final class LlmMetrics {
     }
 
     void answered(String provider, String model, Duration latency, LlmAnswer answer) {
-        requests(provider, model, SUCCESS).increment();
+        answered(provider, model, latency, answer, SUCCESS);
+    }
+
+    /** An answer that came back but was not what the step asked for: its tokens were spent all the same. */
+    void rejected(String provider, String model, Duration latency, LlmAnswer answer, LlmErrorClass errorClass) {
+        answered(provider, model, latency, answer, errorClass.code());
+    }
+
+    private void answered(String provider, String model, Duration latency, LlmAnswer answer, String outcome) {
+        requests(provider, model, outcome).increment();
         tokens(provider, model, "input").increment(answer.inputTokens());
         tokens(provider, model, "output").increment(answer.outputTokens());
         latency(provider, model).record(latency);

@@ -85,6 +85,9 @@ class LlmExecutorTest {
         assertThat(result.error().code()).isEqualTo("invalid_response");
         assertThat(result.error().message()).contains("does not satisfy").contains("plausible").contains("boolean");
         assertThat(result.retryable()).isFalse();
+        assertThat(registry.get(LlmMetrics.REQUESTS).tags("outcome", "invalid_response").counter().count()).isEqualTo(1);
+        assertThat(registry.get(LlmMetrics.TOKENS).tags("kind", "output").counter().count())
+                .as("the rejected answer's tokens were spent").isEqualTo(6);
     }
 
     @Test
