@@ -30,10 +30,16 @@ final class StepChecks {
             StepTypes.EXTERNAL, new TypeFields(List.of("instructions", "retry", "timeout", "dispatchTimeout",
                     "attestors", "webhook"),
                     "'instructions', 'retry', 'timeout', 'dispatchTimeout', 'attestors' and 'webhook'"),
-            StepTypes.WAIT, new TypeFields(List.of("duration", "until"), "'duration' or 'until'"));
+            StepTypes.WAIT, new TypeFields(List.of("duration", "until"), "'duration' or 'until'"),
+            StepTypes.LLM, new TypeFields(List.of("prompt", "system", "model", "temperature", "maxTokens",
+                    "responseFormat", "retry", "timeout", "dispatchTimeout"),
+                    "'prompt', 'system', 'model', 'temperature', 'maxTokens', 'responseFormat', 'retry', 'timeout' "
+                            + "and 'dispatchTimeout'"));
     private static final Set<String> KNOWN_TYPES = new TreeSet<>(StepTypes.ALL);
     static final int MAX_ATTEMPTS = 100;
     static final int MAX_ATTESTORS = 100;
+    static final int MAX_TOKENS = 1_000_000;
+    static final double MAX_TEMPERATURE = 2.0;
     private static final Pattern WEBHOOK = Pattern.compile("https?://\\S{1,2040}");
 
     private final StepDefinition step;
@@ -65,6 +71,7 @@ final class StepChecks {
         switch (step.type()) {
             case StepTypes.TRANSFORM -> checkTransform();
             case StepTypes.EXTERNAL -> checkExternal();
+            case StepTypes.LLM -> checkLlm();
             default -> checkWait();
         }
         if (takes.names().contains("retry")) {
@@ -115,6 +122,35 @@ final class StepChecks {
         if (step.webhook() != null && !WEBHOOK.matcher(step.webhook()).matches()) {
             violations.add(new Violation(at + "/webhook", "The webhook of " + name()
                     + " must be an http:// or https:// URL of at most 2048 characters."));
+        }
+    }
+
+    private void checkLlm() {
+        if (step.prompt() == null || step.prompt().isBlank()) {
+            violations.add(new Violation(at + "/prompt", "An llm step needs a 'prompt', the message the model answers."));
+        }
+        if (step.model() != null && (step.model().isBlank() || step.model().length() > 200)) {
+            violations.add(new Violation(at + "/model", "The model of " + name()
+                    + " must be a model name of 1 to 200 characters, or absent for the configured model."));
+        }
+        Double temperature = step.temperature();
+        if (temperature != null && !(temperature >= 0 && temperature <= MAX_TEMPERATURE)) {
+            violations.add(new Violation(at + "/temperature", "The temperature of " + name()
+                    + " must be between 0 and " + MAX_TEMPERATURE + ", not " + temperature + "."));
+        }
+        Integer maxTokens = step.maxTokens();
+        if (maxTokens != null && (maxTokens < 1 || maxTokens > MAX_TOKENS)) {
+            violations.add(new Violation(at + "/maxTokens", "The maxTokens of " + name() + " must be between 1 and "
+                    + String.format("%,d", MAX_TOKENS) + ", not " + maxTokens + "."));
+        }
+        ResponseFormat format = step.responseFormat();
+        if (format != null && !ResponseFormat.TYPES.contains(format.type())) {
+            violations.add(new Violation(at + "/responseFormat/type", "The responseFormat type of " + name()
+                    + " must be 'text' or 'json', not " + (format.type() == null ? "absent" : "'" + format.type() + "'")
+                    + "."));
+        } else if (format != null && format.schema() != null && !ResponseFormat.JSON.equals(format.type())) {
+            violations.add(new Violation(at + "/responseFormat/schema", "Only a 'json' responseFormat of " + name()
+                    + " can have a schema; a text answer is not checked."));
         }
     }
 
@@ -170,6 +206,12 @@ final class StepChecks {
         fields.put("dispatchTimeout", step.dispatchTimeout());
         fields.put("duration", step.duration());
         fields.put("until", step.until());
+        fields.put("prompt", step.prompt());
+        fields.put("system", step.system());
+        fields.put("model", step.model());
+        fields.put("temperature", step.temperature());
+        fields.put("maxTokens", step.maxTokens());
+        fields.put("responseFormat", step.responseFormat());
         fields.values().removeIf(value -> value == null);
         return fields;
     }

@@ -9,9 +9,11 @@ public final class StepTypes {
     public static final String EXTERNAL = "external";
     /** A durable timer; command-service runs it itself, so no executor and no task topic. */
     public static final String WAIT = "wait";
-    public static final Set<String> ALL = Set.of(TRANSFORM, EXTERNAL, WAIT);
+    /** A call to a language model through the provider the executor is configured with. */
+    public static final String LLM = "llm";
+    public static final Set<String> ALL = Set.of(TRANSFORM, EXTERNAL, WAIT, LLM);
     /** The types that executors run, each with its task topic. */
-    public static final Set<String> DISPATCHED = Set.of(TRANSFORM, EXTERNAL);
+    public static final Set<String> DISPATCHED = Set.of(TRANSFORM, EXTERNAL, LLM);
 
     private StepTypes() {
     }

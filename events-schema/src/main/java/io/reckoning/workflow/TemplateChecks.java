@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Templates must name something a run will have when the step is scheduled: a declared input
  * ({@code {{ inputs.<name>... }}}) or the output of a step upstream of this one, directly or through its needs
  * ({@code {{ steps.<id>.output... }}}). Templates are read where command-service resolves them: in
- * {@code output}, {@code instructions}, {@code duration} and {@code until}, at any depth.
+ * {@code output}, {@code instructions}, {@code duration}, {@code until}, {@code prompt} and {@code system}, at any
+ * depth.
  */
 final class TemplateChecks {
 
@@ -48,6 +49,8 @@ final class TemplateChecks {
                 checks.walk(step, step.instructions(), at + "/instructions");
                 checks.walk(step, step.duration(), at + "/duration");
                 checks.walk(step, step.until(), at + "/until");
+                checks.walk(step, step.prompt(), at + "/prompt");
+                checks.walk(step, step.system(), at + "/system");
             }
         }
     }

@@ -27,6 +27,7 @@ import static io.reckoning.schema.JsonContract.exists;
 import static io.reckoning.schema.JsonContract.read;
 import static io.reckoning.schema.JsonContract.readObject;
 import static io.reckoning.schema.JsonContract.roundTrip;
+import static io.reckoning.schema.JsonContract.withoutNulls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -87,7 +88,7 @@ class EventSchemaTest {
         JsonNode golden = read(example(type));
 
         assertThat(MAPPER.treeToValue(golden, type.javaType())).isInstanceOf(type.javaType());
-        assertThat(roundTrip(golden, type.javaType())).isEqualTo(golden);
+        assertThat(withoutNulls(roundTrip(golden, type.javaType()))).isEqualTo(withoutNulls(golden));
     }
 
     @ParameterizedTest(name = "{0}")

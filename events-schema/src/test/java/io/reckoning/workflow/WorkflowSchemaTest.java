@@ -25,6 +25,7 @@ import static io.reckoning.schema.JsonContract.MAPPER;
 import static io.reckoning.schema.JsonContract.errors;
 import static io.reckoning.schema.JsonContract.read;
 import static io.reckoning.schema.JsonContract.readObject;
+import static io.reckoning.schema.JsonContract.withoutNulls;
 import static io.reckoning.schema.JsonContract.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -38,6 +39,7 @@ class WorkflowSchemaTest {
     private static final String SCHEMA = "/schemas/workflow/WorkflowDefinition.v1.schema.json";
     private static final String SNAPSHOT_SCHEMA = "/schemas/common/WorkflowSnapshot.v1.schema.json";
     private static final String GOLDEN = "/examples/workflow/WorkflowDefinition.v1.json";
+    private static final String GOLDEN_LLM = "/examples/workflow/WorkflowDefinition.llm.v1.json";
     private static final String GOLDEN_YAML = "/examples/workflow/WorkflowDefinition.v1.yaml";
 
     @Test
@@ -94,7 +96,7 @@ class WorkflowSchemaTest {
 
         assertThat(errors(SNAPSHOT_SCHEMA, snapshot)).isEmpty();
         assertThat(errors(SCHEMA, snapshot)).isEmpty();
-        assertThat(snapshot).isEqualTo(read("/examples/events/RunStarted.v1.json").path("definition"));
+        assertThat(withoutNulls(snapshot)).isEqualTo(withoutNulls(read("/examples/events/RunStarted.v1.json").path("definition")));
         assertThat(errors(SNAPSHOT_SCHEMA, read(GOLDEN))).as("an authored definition omits needs").isNotEmpty();
     }
 
@@ -194,11 +196,51 @@ class WorkflowSchemaTest {
     }
 
     @Test
-    void shouldRejectFieldsOfStepTypesNotYetKnown() {
-        ObjectNode workflow = readObject(GOLDEN);
-        step(workflow, 0).put("type", "llm").put("prompt", "Summarize {{ inputs.paper_url }}");
+    void shouldValidateGoldenLlmWorkflowAndReadItIntoAValidDefinition() {
+        JsonNode golden = read(GOLDEN_LLM);
+        WorkflowDefinition definition = MAPPER.treeToValue(golden, WorkflowDefinition.class);
 
-        assertThat(errors(SCHEMA, workflow)).anySatisfy(error -> assertThat(error).contains("prompt"));
+        assertThat(errors(SCHEMA, golden)).isEmpty();
+        assertThat(WorkflowValidator.validate(definition)).isEmpty();
+        StepDefinition verdict = definition.steps().get(1);
+        assertThat(verdict.type()).isEqualTo(StepTypes.LLM);
+        assertThat(verdict.temperature()).isEqualTo(0.0);
+        assertThat(verdict.maxTokens()).isEqualTo(400);
+        assertThat(verdict.responseFormat().type()).isEqualTo(ResponseFormat.JSON);
+        assertThat(verdict.responseFormat().schema()).containsEntry("type", "object");
+        assertThat(errors(SNAPSHOT_SCHEMA, written(definition))).isEmpty();
+    }
+
+    @Test
+    void shouldDescribeExactlyTheResponseFormatRecord() {
+        assertSchemaDescribesRecord(read(SCHEMA).path("$defs").path("responseFormat"), ResponseFormat.class);
+    }
+
+    static Stream<Arguments> brokenLlmWorkflows() {
+        return Stream.of(
+                brokenLlm("an llm step without a prompt", workflow -> step(workflow, 0).remove("prompt")),
+                brokenLlm("an llm step with a blank prompt", workflow -> step(workflow, 0).put("prompt", " ")),
+                brokenLlm("an llm step with an output", workflow -> step(workflow, 0).putObject("output")),
+                brokenLlm("a temperature above 2", workflow -> step(workflow, 1).put("temperature", 2.5)),
+                brokenLlm("no tokens allowed", workflow -> step(workflow, 1).put("maxTokens", 0)),
+                brokenLlm("an unknown response format", workflow ->
+                        ((ObjectNode) step(workflow, 1).path("responseFormat")).put("type", "xml")),
+                brokenLlm("a schema for a text answer", workflow ->
+                        ((ObjectNode) step(workflow, 1).path("responseFormat")).put("type", "text")),
+                brokenLlm("a blank model", workflow -> step(workflow, 1).put("model", "")),
+                brokenLlm("a prompt on a transform step", workflow -> {
+                    ObjectNode transform = ((ArrayNode) workflow.path("steps")).addObject();
+                    transform.put("id", "t").put("type", "transform").put("prompt", "Hello").putObject("output");
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenLlmWorkflows")
+    void shouldRejectLlmStepsTheValidatorRejects(String problem, ObjectNode workflow) {
+        WorkflowDefinition definition = MAPPER.treeToValue(workflow, WorkflowDefinition.class);
+
+        assertThat(errors(SCHEMA, workflow)).as("schema errors for %s", problem).isNotEmpty();
+        assertThat(WorkflowValidator.validate(definition)).as("violations for %s", problem).isNotEmpty();
     }
 
     @Test
@@ -228,6 +270,12 @@ class WorkflowSchemaTest {
 
     private static Arguments broken(String problem, Consumer<ObjectNode> change) {
         ObjectNode workflow = readObject(GOLDEN);
+        change.accept(workflow);
+        return arguments(problem, workflow);
+    }
+
+    private static Arguments brokenLlm(String problem, Consumer<ObjectNode> change) {
+        ObjectNode workflow = readObject(GOLDEN_LLM);
         change.accept(workflow);
         return arguments(problem, workflow);
     }

@@ -109,7 +109,7 @@ class Run {
                 StepError error = result.error() != null ? result.error()
                         : new StepError("executor_failed", "The executor reported a failure without a reason.");
                 apply(new StepFailed(runId, stepId, attempt, error, result.retryable()));
-                retryOrFail(step, error, result.retryable(), deadlines);
+                retryOrFail(step, error, result.retryable(), RunRules.retryAfter(result), deadlines);
             }
             case StepResult.AWAITING_ATTESTATION -> {
                 apply(new StepAwaitingAttestation(runId, stepId, attempt, RunRules.instructions(step)));
@@ -285,8 +285,14 @@ class Run {
 
     /** A failed attempt is retried while its policy allows (and the failure is retryable); otherwise the run halts. */
     private void retryOrFail(RunState.Step step, StepError error, boolean retryable, DeadlineManager deadlines) {
+        retryOrFail(step, error, retryable, null, deadlines);
+    }
+
+    /** As above, the next attempt no sooner than {@code notBefore} (the wait the executor's service asked for). */
+    private void retryOrFail(RunState.Step step, StepError error, boolean retryable, Duration notBefore,
+                             DeadlineManager deadlines) {
         if (retryable && !state.status().isFinal()) {
-            var retryAt = RunRules.retryAt(step, now());
+            var retryAt = RunRules.retryAt(step, now(), notBefore);
             if (retryAt.isPresent()) {
                 apply(new StepRetryScheduled(runId, step.id(), step.attempt(), step.attempt() + 1, retryAt.get(), error));
                 if (state.status() == RunStatus.WAITING) {

@@ -11,6 +11,7 @@ import io.reckoning.workflow.StepTypes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -98,6 +99,19 @@ final class RunRules {
         if (StepTypes.EXTERNAL.equals(step.type())) {
             fields.put("instructions", step.instructions());
         }
+        if (StepTypes.LLM.equals(step.type())) {
+            putIfPresent(fields, "prompt", step.prompt());
+            putIfPresent(fields, "system", step.system());
+            putIfPresent(fields, "model", step.model());
+            putIfPresent(fields, "temperature", step.temperature());
+            putIfPresent(fields, "maxTokens", step.maxTokens());
+            if (step.responseFormat() != null) {
+                Map<String, Object> format = new LinkedHashMap<>();
+                format.put("type", step.responseFormat().type());
+                putIfPresent(format, "schema", step.responseFormat().schema());
+                fields.put("responseFormat", format);
+            }
+        }
         if (StepTypes.WAIT.equals(step.type())) {
             if (step.duration() != null) {
                 fields.put("duration", step.duration());
@@ -107,6 +121,12 @@ final class RunRules {
             }
         }
         return fields;
+    }
+
+    private static void putIfPresent(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
     }
 
     static String instructions(RunState.Step step) {
@@ -125,6 +145,32 @@ final class RunRules {
      * {@code backoff * 2^(n-1)}, capped at {@code maxBackoff}.
      */
     static Optional<Instant> retryAt(RunState.Step step, Instant now) {
+        return retryAt(step, now, null);
+    }
+
+    /**
+     * As {@link #retryAt(RunState.Step, Instant)}, but never sooner than {@code notBefore} from now: the wait a
+     * provider asked for (an HTTP {@code Retry-After}) is honoured even beyond {@code maxBackoff}.
+     */
+    static Optional<Instant> retryAt(RunState.Step step, Instant now, Duration notBefore) {
+        return backoffRetryAt(step, now).map(at -> notBefore == null || at.isAfter(now.plus(notBefore))
+                ? at : now.plus(notBefore));
+    }
+
+    /** The wait a failed result asks for before the next attempt; null when it names none or none readable. */
+    static Duration retryAfter(StepResult result) {
+        if (result.retryAfter() == null) {
+            return null;
+        }
+        try {
+            Duration asked = Duration.parse(result.retryAfter());
+            return asked.isNegative() ? null : asked;
+        } catch (DateTimeParseException e) {
+            return null; // an executor's hint, not a contract violation worth failing the result for
+        }
+    }
+
+    private static Optional<Instant> backoffRetryAt(RunState.Step step, Instant now) {
         RetryPolicy policy = step.definition().retry();
         int maxAttempts = policy == null || policy.maxAttempts() == null
                 ? RetryPolicy.DEFAULT_MAX_ATTEMPTS : policy.maxAttempts();

@@ -81,6 +81,29 @@ class RunRulesRetryTest {
         assertThat(RunRules.retryAt(step, NOW)).isEmpty();
     }
 
+    @Test
+    void shouldWaitAtLeastWhatTheProviderAskedForEvenBeyondMaxBackoff() {
+        RunState.Step step = stepOnAttempt(workflow("w").transform("a", 1).retry(3, "PT1S", "PT10S").build(), 1);
+
+        assertThat(RunRules.retryAt(step, NOW, Duration.ofMinutes(2))).contains(NOW.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void shouldKeepTheBackoffWhenItIsLongerThanWhatTheProviderAskedFor() {
+        RunState.Step step = stepOnAttempt(workflow("w").transform("a", 1).retry(3, "PT10S", "PT5M").build(), 1);
+
+        assertThat(IntStream.range(0, DRAWS).mapToObj(draw -> RunRules.retryAt(step, NOW, Duration.ofSeconds(1))))
+                .allSatisfy(retryAt -> assertThat(Duration.between(NOW, retryAt.orElseThrow()))
+                        .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void shouldGiveNoRetryOnceTheLastAttemptFailedWhateverTheProviderAsked() {
+        RunState.Step step = stepOnAttempt(workflow("w").transform("a", 1).retry(2, "PT1S", null).build(), 2);
+
+        assertThat(RunRules.retryAt(step, NOW, Duration.ofSeconds(30))).isEmpty();
+    }
+
     private static RunState.Step stepOnAttempt(WorkflowDefinition definition, int attempt) {
         RunState state = RunState.started(started(definition, Map.of()));
         state.apply(new StepScheduled(RUN, "a", attempt, "transform", Map.of()));

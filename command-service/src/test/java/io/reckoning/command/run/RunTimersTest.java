@@ -9,6 +9,7 @@ import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepAwaitingAttestation;
 import io.reckoning.events.StepError;
 import io.reckoning.events.StepFailed;
+import io.reckoning.messages.StepResult;
 import io.reckoning.events.StepRetryScheduled;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSkipped;
@@ -120,6 +121,18 @@ class RunTimersTest {
                     .expectSuccessfulHandlerExecution();
             result.expectScheduledDeadline(retryAt.get(), new StepDeadline("a", 1))
                     .expectScheduledDeadlineWithName(retryAt.get(), StepDeadline.RETRY);
+        }
+
+        @Test
+        void givenRunningStep_whenItFailsAskingToRetryAfterLongerThanTheBackoff_thenTheRetryWaitsThatLong() {
+            StepResult rateLimited = new StepResult(RUN, "a", 1, StepResult.FAILED, null, FLAKY, true, List.of(), null,
+                    "PT45S");
+
+            ResultValidator<Run> result = fixture.givenCurrentTime(T0).andGiven(aRunning).when(record(rateLimited));
+
+            result.expectEvents(new StepFailed(RUN, "a", 1, FLAKY, true),
+                            new StepRetryScheduled(RUN, "a", 1, 2, T0.plusSeconds(45), FLAKY))
+                    .expectScheduledDeadlineWithName(T0.plusSeconds(45), StepDeadline.RETRY);
         }
 
         @Test

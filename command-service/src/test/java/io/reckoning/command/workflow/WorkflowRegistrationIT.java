@@ -105,7 +105,7 @@ class WorkflowRegistrationIT {
                   - id: a
                     type: transform
                     output: {}
-                    prompt: not a field either
+                    colour: not a field either
                   - id: b
                     type: external
                     needs: [ghost]
@@ -116,10 +116,11 @@ class WorkflowRegistrationIT {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body().get("type").asString()).isEqualTo("/problems/request-invalid");
         assertThat(answer.body().get("errors").values()).extracting(error -> error.get("pointer").asString())
-                .containsExactly("/description", "/steps/0/prompt", "/steps/1/needs/0");
+                .containsExactly("/description", "/steps/0/colour", "/steps/1/needs/0");
         assertThat(answer.body().get("errors").get(1).get("message").asString())
-                .isEqualTo("Field 'prompt' is not part of a step; a step has id, type, needs, output, instructions, "
-                        + "retry, timeout, dispatchTimeout, duration, until, attestors and webhook.");
+                .isEqualTo("Field 'colour' is not part of a step; a step has id, type, needs, output, instructions, "
+                        + "retry, timeout, dispatchTimeout, duration, until, attestors, webhook, prompt, system, model, "
+                        + "temperature, maxTokens and responseFormat.");
         assertThat(answer.body().get("detail").asString()).contains("3 problems");
         assertThat(jdbc.queryForObject("select count(*) from command.workflow_definition where name = 'mistakes'",
                 Integer.class)).isZero();

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Maps the environment variables of the design contract ({@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code RECKONING_DATA_DIR}) onto Spring's own keys. Explicit {@code spring.*} settings still win, so tests
+ * {@code RECKONING_DATA_DIR}, {@code LLM_*}) onto Spring's or Reckoning's own keys. Explicit {@code spring.*} settings still win, so tests
  * and operators can override either way. Also adds the shared defaults of {@value #DEFAULTS} below everything else.
  */
 public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
@@ -25,6 +25,9 @@ public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
     private static final String DEFAULTS = "reckoning-defaults.yml";
     private static final String DEFAULTS_NAME = "reckoningDefaults";
     private static final String AXON_UPDATE_CHECKER = "axoniq.update-checker.disabled";
+    private static final Map<String, String> LLM_VARIABLES = Map.of("LLM_PROVIDER", "reckoning.llm.provider",
+            "LLM_MODEL", "reckoning.llm.model", "LLM_API_KEY", "reckoning.llm.api-key",
+            "LLM_BASE_URL", "reckoning.llm.base-url");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -51,6 +54,12 @@ public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
         if (dataDir != null && !dataDir.isBlank()) {
             mapped.put("reckoning.data-dir", dataDir);
         }
+        LLM_VARIABLES.forEach((variable, key) -> {
+            String value = environment.getProperty(variable);
+            if (value != null && !value.isBlank() && !environment.containsProperty(key)) {
+                mapped.put(key, value);
+            }
+        });
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, mapped));
         try {
             new YamlPropertySourceLoader().load(DEFAULTS_NAME, new ClassPathResource(DEFAULTS))
