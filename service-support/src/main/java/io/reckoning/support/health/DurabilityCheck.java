@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Refuses to start a service on a PostgreSQL that may lose committed transactions in a crash (correctness over
  * availability). It checks the data source as soon as it exists, so before the schema migrations, the processors
- * or the listeners touch it, and fails the start with a sentence that names every setting to turn back on.
+ * or the listeners touch it, and fails the start with a sentence that names every setting to turn back on
+ * ({@link UnsafeDatabaseAnalyzer} says what to do).
  */
 public class DurabilityCheck implements BeanPostProcessor {
 
@@ -28,9 +29,7 @@ public class DurabilityCheck implements BeanPostProcessor {
         List<String> problems = DurabilitySettings.show(name -> jdbc.queryForObject("show " + name, String.class))
                 .problems();
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: PostgreSQL may lose committed events in a crash ("
-                    + String.join("; ", problems) + "). Turn them on in postgresql.conf, or remove the override "
-                    + "(ALTER DATABASE ... RESET or ALTER ROLE ... RESET), and start again.");
+            throw new UnsafeDatabase(problems);
         }
     }
 }
