@@ -3,6 +3,7 @@ package io.reckoning.support.logging;
 import org.slf4j.MDC;
 
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ public final class LogContext {
             if (!type.isRecord()) {
                 return Map.of();
             }
-            Map<String, RecordComponent> found = new java.util.HashMap<>();
+            Map<String, RecordComponent> found = new HashMap<>();
             for (RecordComponent component : type.getRecordComponents()) {
                 if (component.getName().equals(RUN_ID) || component.getName().equals(STEP_ID)
                         || component.getName().equals(ATTEMPT)) {

@@ -41,6 +41,7 @@ public class ProcessorLag {
     private final Clock clock;
     private Map<String, Lag> lags = Map.of();
     private long readAt;
+    private boolean read;
 
     /**
      * @param eventTable  the event store's table (columns {@code global_index}, {@code time_stamp})
@@ -75,13 +76,14 @@ public class ProcessorLag {
 
     private synchronized Map<String, Lag> current() {
         long now = System.nanoTime();
-        if (readAt == 0 || now - readAt > REFRESH.toNanos()) {
+        if (!read || now - readAt > REFRESH.toNanos()) {
             try {
                 lags = read();
             } catch (DataAccessException e) {
                 log.debug("Could not read the processors' positions; the lag gauges keep their last values.", e);
             }
             readAt = now;
+            read = true;
         }
         return lags;
     }

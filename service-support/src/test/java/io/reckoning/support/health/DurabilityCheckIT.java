@@ -1,5 +1,6 @@
 package io.reckoning.support.health;
 
+import io.reckoning.support.testapp.HealthTestApplication;
 import io.reckoning.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package io.reckoning.support.health;
 
+import io.reckoning.support.testapp.HealthTestApplication;
 import io.reckoning.testing.ReckoningIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,6 +1,6 @@
 package io.reckoning.support.logging;
 
-import io.reckoning.support.health.HealthTestApplication;
+import io.reckoning.support.testapp.HealthTestApplication;
 import io.reckoning.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

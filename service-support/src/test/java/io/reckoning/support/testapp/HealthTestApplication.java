@@ -1,4 +1,4 @@
-package io.reckoning.support.health;
+package io.reckoning.support.testapp;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
