@@ -1,6 +1,8 @@
 package io.reckoning.support;
 
 import io.reckoning.support.config.ReckoningProperties;
+import io.reckoning.support.health.DatabaseHealth;
+import io.reckoning.support.health.DurabilityCheck;
 import io.reckoning.support.health.HealthController;
 import io.reckoning.support.json.ContractJsonModule;
 import io.reckoning.support.web.ProblemAdvice;
@@ -9,6 +11,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+
+import javax.sql.DataSource;
 
 /** Registered once per application, however many services share the process. */
 @AutoConfiguration
@@ -20,5 +24,17 @@ public class SupportAutoConfiguration {
     @Bean
     ContractJsonModule contractJsonModule() {
         return new ContractJsonModule();
+    }
+
+    /** Checked as soon as the data source exists: no service runs on a database that may lose commits. */
+    @Bean
+    static DurabilityCheck durabilityCheck() {
+        return new DurabilityCheck();
+    }
+
+    /** The database part of readiness ({@code management.endpoint.health.group.readiness}). */
+    @Bean("database")
+    DatabaseHealth databaseHealth(DataSource dataSource) {
+        return new DatabaseHealth(dataSource);
     }
 }

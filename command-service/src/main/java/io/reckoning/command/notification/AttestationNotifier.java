@@ -47,8 +47,7 @@ public class AttestationNotifier {
         RunStarted run = runStarted(event.runId());
         String stepWebhook = run.definition().steps().stream()
                 .filter(step -> step.id().equals(event.stepId()))
-                .map(StepDefinition::webhook)
-                .findFirst().orElse(null);
+                .findFirst().map(StepDefinition::webhook).orElse(null);
         Optional<String> url = WebhookUrls.choose(stepWebhook, properties.notification().webhookUrl());
         if (url.isEmpty()) {
             return;

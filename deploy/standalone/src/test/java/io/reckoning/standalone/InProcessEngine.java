@@ -63,6 +63,11 @@ final class InProcessEngine implements AutoCloseable {
         return context.getEnvironment().getProperty(name);
     }
 
+    /** The engine's Spring context, for tests that reach inside (pause a processor). */
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     @Override
     public void close() {
         context.close();

@@ -1,6 +1,7 @@
 package io.reckoning.query.config;
 
 import io.reckoning.eventstore.EventStoreTables;
+import io.reckoning.query.activity.ActivityProjection;
 import io.reckoning.query.artifact.ArtifactProjection;
 import io.reckoning.query.runsummary.RunSummaryProjection;
 import io.reckoning.query.steprun.StepRunProjection;
@@ -23,7 +24,8 @@ import java.util.List;
  * same transaction: a run never shows WAITING while its step still shows SCHEDULED. Its position lives in
  * query-service's own token table; it reads the event store that command-service writes. The workflow-version read
  * model has a tracking processor of its own, {@value WorkflowVersionProjection#GROUP}, with its position in the same
- * table: it shares nothing with the run view. So has the artifact read model, {@value ArtifactProjection#GROUP}.
+ * table: it shares nothing with the run view. So have the artifact read model, {@value ArtifactProjection#GROUP}, and the activity feed,
+ * {@value ActivityProjection#GROUP}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -43,7 +45,8 @@ public class QueryConfiguration {
     ConfigurerModule queryProcessing(ConnectionProvider connections, SchemaMigration querySchema) {
         return configurer -> configurer.eventProcessing(processing -> {
             RUN_VIEW_READ_MODELS.forEach(group -> processing.assignProcessingGroup(group, RUN_VIEW));
-            for (String processor : List.of(RUN_VIEW, WorkflowVersionProjection.GROUP, ArtifactProjection.GROUP)) {
+            for (String processor : List.of(RUN_VIEW, WorkflowVersionProjection.GROUP, ArtifactProjection.GROUP,
+                    ActivityProjection.GROUP)) {
                 processing.registerTrackingEventProcessor(processor)
                         .registerTokenStore(processor, config -> JdbcTokenStore.builder()
                                 .connectionProvider(connections)

@@ -11,11 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes {@value QueryMetrics#TRUST_SCORE} per workflow, recomputed every minute over the trust window by the
- * same query as the trust endpoint. A workflow whose steps all left the window loses its gauge.
+ * Publishes {@value QueryMetrics#TRUST_SCORE} per workflow, recomputed every minute ({@code reckoning.query.trust-refresh})
+ * over the trust window by the same query as the trust endpoint. A workflow whose steps all left the window loses its gauge.
  */
 @Component
 class TrustGauges {
@@ -34,7 +33,7 @@ class TrustGauges {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelay = 60, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(fixedDelayString = "${reckoning.query.trust-refresh:PT60S}", initialDelayString = "PT5S")
     void refresh() {
         refresh(Instant.now());
     }

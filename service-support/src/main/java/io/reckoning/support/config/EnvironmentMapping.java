@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Maps the environment variables of the design contract ({@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code RECKONING_DATA_DIR}, {@code LLM_*}) onto Spring's or Reckoning's own keys. Explicit {@code spring.*} settings still win, so tests
+ * {@code RECKONING_DATA_DIR}, {@code LLM_*}, {@code RECKONING_LOG_FORMAT}, {@code RECKONING_LOG_FILE}) onto Spring's or Reckoning's own keys. Explicit {@code spring.*} settings still win, so tests
  * and operators can override either way. Also adds the shared defaults of {@value #DEFAULTS} below everything else.
  */
 public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
@@ -60,12 +60,35 @@ public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
                 mapped.put(key, value);
             }
         });
+        mapLogging(environment, mapped);
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, mapped));
         try {
             new YamlPropertySourceLoader().load(DEFAULTS_NAME, new ClassPathResource(DEFAULTS))
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEFAULTS + " from the classpath", e);
+        }
+    }
+
+    /**
+     * {@code RECKONING_LOG_FORMAT=json} logs one JSON object per line (Elastic Common Schema, the MDC included) to the
+     * console and to the log file; {@code RECKONING_LOG_FILE} also writes to that file, rotated by the shared
+     * defaults' size and total-size cap.
+     */
+    private static void mapLogging(ConfigurableEnvironment environment, Map<String, Object> mapped) {
+        String format = environment.getProperty("RECKONING_LOG_FORMAT");
+        if (format != null && !format.isBlank()) {
+            if (!format.strip().equalsIgnoreCase("json") && !format.strip().equalsIgnoreCase("text")) {
+                throw new IllegalArgumentException("RECKONING_LOG_FORMAT must be json or text, not '" + format + "'.");
+            }
+            if (format.strip().equalsIgnoreCase("json")) {
+                mapped.put("logging.structured.format.console", "ecs");
+                mapped.put("logging.structured.format.file", "ecs");
+            }
+        }
+        String file = environment.getProperty("RECKONING_LOG_FILE");
+        if (file != null && !file.isBlank() && !environment.containsProperty("logging.file.name")) {
+            mapped.put("logging.file.name", file.strip());
         }
     }
 

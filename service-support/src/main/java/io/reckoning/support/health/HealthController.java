@@ -1,6 +1,7 @@
 package io.reckoning.support.health;
 
 import io.reckoning.support.config.ReckoningProperties;
+import io.reckoning.support.metrics.StorageGauges;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,7 @@ import java.util.Map;
 @RestController
 public class HealthController {
 
-    private static final int QUERY_TIMEOUT_SECONDS = 5;
+    static final int QUERY_TIMEOUT_SECONDS = 5;
 
     private final JdbcTemplate jdbc;
     private final ReckoningProperties properties;
@@ -46,7 +47,7 @@ public class HealthController {
             body.put("db_size_mb", null);
             body.put("error", "The database does not answer.");
         }
-        body.put("disk_free_gb", round(properties.dataDir().toFile().getUsableSpace() / (1024.0 * 1024.0 * 1024.0)));
+        body.put("disk_free_gb", round(StorageGauges.usableBytes(properties.dataDir()) / (1024.0 * 1024.0 * 1024.0)));
         body.put("uptime", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).toSeconds());
         return ResponseEntity.status(status).body(body);
     }

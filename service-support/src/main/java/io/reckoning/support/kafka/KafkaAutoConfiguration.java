@@ -3,6 +3,10 @@ package io.reckoning.support.kafka;
 import io.reckoning.messages.StepTask;
 import io.reckoning.messages.Topics;
 import io.reckoning.workflow.StepTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.reckoning.support.health.KafkaBrokerHealth;
+import io.reckoning.support.metrics.SupportMetrics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -39,15 +44,39 @@ public class KafkaAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /** The Kafka part of readiness ({@code management.endpoint.health.group.readiness}). */
+    @Bean("kafka")
+    public KafkaBrokerHealth kafkaBrokerHealth(KafkaAdmin admin) {
+        return new KafkaBrokerHealth(admin);
+    }
+
     @Bean
-    public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+    public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.DEAD_LETTER, -1));
+        // The topics the engine consumes start at zero, so the dead-letter series exist before the first one.
+        consumedTopics().forEach(topic -> deadLetters(meters, topic));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            deadLetters.accept(record, exception);
+            deadLetters(meters, record.topic()).increment();
+        };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonMessage.class);
         return handler;
+    }
+
+    private static List<String> consumedTopics() {
+        List<String> topics = new ArrayList<>();
+        topics.add(Topics.STEP_RESULTS);
+        StepTypes.DISPATCHED.forEach(type -> topics.add(StepTask.topicFor(type)));
+        return topics;
+    }
+
+    private static Counter deadLetters(MeterRegistry meters, String topic) {
+        return Counter.builder(SupportMetrics.DEAD_LETTERS).tag("topic", topic)
+                .description("Kafka messages sent to the dead-letter topic").register(meters);
     }
 }
