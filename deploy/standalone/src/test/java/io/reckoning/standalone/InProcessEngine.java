@@ -53,6 +53,11 @@ final class InProcessEngine implements AutoCloseable {
         return client;
     }
 
+    /** The engine's database, for tests that look at its tables. */
+    TestDatabase database() {
+        return database;
+    }
+
     @Override
     public void close() {
         context.close();
