@@ -55,7 +55,7 @@ final class ReplayJob implements Runnable {
         try {
             replay.start();
             awaitNearHead();
-            shadow.analyze(processor.tables());
+            shadow.seal(processor.tables());
             phase = Phase.SWAPPING;
             swapWhenCaughtUp();
             phase = Phase.SUCCEEDED;
