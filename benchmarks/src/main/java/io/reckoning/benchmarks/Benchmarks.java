@@ -14,8 +14,9 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final String USAGE = """
-            usage: java -jar reckoning-benchmarks.jar replay [--events N] [--batch-size B]
-              replay   fill an event store with N run events (default 1000000) and rebuild every read model from zero
+            usage: java -jar reckoning-benchmarks.jar replay [--events N] [--batch-size B] [--segments S]
+              replay   fill an event store with N run events (default 1000000) and rebuild every read model from zero;
+                       B and S set reckoning.query.replay.batch-size and .segments (default: the service's defaults)
             """;
 
     private Benchmarks() {
@@ -29,7 +30,9 @@ public final class Benchmarks {
         }
         long events = Long.parseLong(option(arguments, "--events", "1000000"));
         String batchSize = option(arguments, "--batch-size", null);
-        new ReplayBenchmark(events, batchSize == null ? null : Integer.valueOf(batchSize)).run();
+        String segments = option(arguments, "--segments", null);
+        new ReplayBenchmark(events, batchSize == null ? null : Integer.valueOf(batchSize),
+                segments == null ? null : Integer.valueOf(segments)).run();
         System.exit(0);
     }
 

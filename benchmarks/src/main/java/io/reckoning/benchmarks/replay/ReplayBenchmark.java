@@ -55,10 +55,13 @@ public final class ReplayBenchmark {
 
     private final long events;
     private final Integer batchSize;
+    private final Integer segments;
 
-    public ReplayBenchmark(long events, Integer batchSize) {
+    /** {@code batchSize} and {@code segments} null: the service's defaults. */
+    public ReplayBenchmark(long events, Integer batchSize, Integer segments) {
         this.events = events;
         this.batchSize = batchSize;
+        this.segments = segments;
     }
 
     public void run() throws Exception {
@@ -122,6 +125,7 @@ public final class ReplayBenchmark {
         figures.put("events", String.valueOf(filled.events()));
         figures.put("runs", String.valueOf(filled.runs()));
         figures.put("batch_size", batchSize == null ? "default" : String.valueOf(batchSize));
+        figures.put("segments", segments == null ? "default" : String.valueOf(segments));
         figures.put("fill_seconds", seconds(fill));
         Duration total = Duration.ZERO;
         for (Result result : results) {
@@ -186,6 +190,9 @@ public final class ReplayBenchmark {
         }
         if (batchSize != null) {
             arguments.add("--reckoning.query.replay.batch-size=" + batchSize);
+        }
+        if (segments != null) {
+            arguments.add("--reckoning.query.replay.segments=" + segments);
         }
         return new SpringApplicationBuilder(QueryServiceApplication.class).web(WebApplicationType.NONE)
                 .run(arguments.toArray(String[]::new));

@@ -38,8 +38,10 @@ class ProjectionReplayIT {
 
     @BeforeAll
     static void startWithSomeHistory() {
-        // A short lock timeout: the test holds a query open on a live table to keep the swap waiting.
-        engine = InProcessEngine.start(dataDir, "--reckoning.query.replay.lock-timeout=200ms");
+        // A short lock timeout: the test holds a query open on a live table to keep the swap waiting. Two segments:
+        // the swap merges their positions into the live processor's one.
+        engine = InProcessEngine.start(dataDir, "--reckoning.query.replay.lock-timeout=200ms",
+                "--reckoning.query.replay.segments=2");
         client = engine.client();
         assertThat(client.post("/api/workflows", EngineClient.demoWorkflow()).status()).isEqualTo(201);
         for (int i = 0; i < 6; i++) {

@@ -3,6 +3,7 @@ package io.reckoning.query.replay;
 import io.reckoning.eventstore.EventStoreTables;
 import io.reckoning.query.readmodel.Projection;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,38 +43,48 @@ final class ProcessorTokens {
                 .min().orElse(0);
     }
 
-    /** Whether {@code replay} has applied every event {@code live} has, segment by segment. */
+    /**
+     * Whether {@code replay} has applied every event {@code live} has: the lower bound of its segments' tokens (the
+     * position up to which all of them have applied everything) covers every live segment's token.
+     */
     boolean covers(String replay, String live) {
         List<TrackingToken> replayed = tokens(replay);
-        List<TrackingToken> applied = tokens(live);
-        if (replayed.size() != applied.size()) {
+        if (replayed.isEmpty()) {
             return false;
         }
-        for (int segment = 0; segment < applied.size(); segment++) {
-            TrackingToken seen = replayed.get(segment);
-            TrackingToken needed = applied.get(segment);
-            if (needed != null && (seen == null || !seen.covers(needed))) {
-                return false;
-            }
-        }
-        return true;
+        TrackingToken seen = lowerBound(replayed);
+        return tokens(live).stream().allMatch(needed -> needed == null || (seen != null && seen.covers(needed)));
     }
 
     /**
-     * Gives {@code live} the tokens of {@code replay} and removes the replay's. The claims are cleared, so an
-     * instance still holding the live processor's segment fails its next commit and starts again from the new
-     * token instead of overwriting it.
+     * Gives every segment of {@code live} the lower bound of {@code replay}'s tokens and removes the replay's. Events
+     * after the lower bound that one replay segment applied already are applied again by the live processor, which
+     * changes nothing (the projections are idempotent). The claims are cleared, so an instance still holding a live
+     * segment fails its next commit and starts again from the new token instead of overwriting it.
      */
     void move(String replay, String live) {
-        int segments = jdbc.queryForObject("select count(*) from " + TOKENS + " where processor_name = ?",
-                Integer.class, live);
-        int moved = jdbc.update("update " + TOKENS + " l set token = r.token, token_type = r.token_type, "
-                + "timestamp = r.timestamp, owner = null from " + TOKENS + " r "
-                + "where l.processor_name = ? and r.processor_name = ? and l.segment = r.segment", live, replay);
-        if (moved != segments) {
-            throw new IllegalStateException("The replay of " + live + " has other segments than the live processor.");
+        TrackingToken position = lowerBound(tokens(replay));
+        byte[] token = null;
+        String type = null;
+        if (position != null) {
+            SerializedObject<byte[]> serialized = serializer.serialize(position, byte[].class);
+            token = serialized.getData();
+            type = serialized.getType().getName();
+        }
+        int moved = jdbc.update("update " + TOKENS + " set token = ?, token_type = ?, owner = null "
+                + "where processor_name = ?", token, type, live);
+        if (moved == 0) {
+            throw new IllegalStateException("The live processor " + live + " has no token to take over.");
         }
         delete(replay);
+    }
+
+    private static TrackingToken lowerBound(List<TrackingToken> tokens) {
+        TrackingToken bound = tokens.get(0);
+        for (TrackingToken token : tokens.subList(1, tokens.size())) {
+            bound = bound == null || token == null ? null : bound.lowerBound(token);
+        }
+        return bound;
     }
 
     void delete(String processor) {

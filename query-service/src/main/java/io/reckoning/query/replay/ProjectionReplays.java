@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 public class ProjectionReplays {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<Projection> projections;
     private final ObjectProvider<Configuration> axon;
@@ -115,10 +118,13 @@ public class ProjectionReplays {
         }
     }
 
-    /** A replay still running when the service stops is abandoned: its shadow stays until the next replay. */
+    /** A replay still running when the service stops is abandoned, its shadow dropped while the database is there. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         threads.values().forEach(Thread::interrupt);
+        for (Thread thread : threads.values()) {
+            thread.join(STOP_TIMEOUT.toMillis());
+        }
     }
 
     private void sample(String processorName, Instant now) {
@@ -172,7 +178,9 @@ public class ProjectionReplays {
                 .messageSource(configuration.eventStore())
                 .tokenStore(processing.tokenStore(processor.name()))
                 .transactionManager(processing.transactionManager(processor.name()))
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                        .forParallelProcessing(properties.segments())
+                        .andInitialSegmentsCount(properties.segments())
                         .andBatchSize(properties.batchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
