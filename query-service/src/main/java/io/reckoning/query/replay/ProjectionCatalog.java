@@ -59,6 +59,11 @@ final class ProjectionCatalog {
         return List.copyOf(byGroup.keySet());
     }
 
+    /** The processors, each once. */
+    List<Processor> processors() {
+        return byGroup.values().stream().distinct().toList();
+    }
+
     Optional<Processor> processorOf(String group) {
         return Optional.ofNullable(byGroup.get(group));
     }

@@ -108,8 +108,7 @@ public class ProjectionReplays {
     @Scheduled(fixedRate = 2, timeUnit = TimeUnit.SECONDS)
     void sample() {
         Instant now = clock.instant();
-        for (String group : catalog().groups()) {
-            ProjectionCatalog.Processor processor = catalog().processorOf(group).orElseThrow();
+        for (ProjectionCatalog.Processor processor : catalog().processors()) {
             sample(processor.name(), now);
             ReplayJob job = jobs.get(processor.name());
             if (job != null && job.active()) {
