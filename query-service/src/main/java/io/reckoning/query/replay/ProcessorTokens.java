@@ -59,8 +59,8 @@ final class ProcessorTokens {
     /**
      * Gives every segment of {@code live} the lower bound of {@code replay}'s tokens and removes the replay's. Events
      * after the lower bound that one replay segment applied already are applied again by the live processor, which
-     * changes nothing (the projections are idempotent). The claims are cleared, so an instance still holding a live
-     * segment fails its next commit and starts again from the new token instead of overwriting it.
+     * changes nothing (the projections are idempotent). The claims are cleared for whichever instance resumes the
+     * processor first.
      */
     void move(String replay, String live) {
         TrackingToken position = lowerBound(tokens(replay));

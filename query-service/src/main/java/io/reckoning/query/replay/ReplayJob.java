@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * One replay of one tracking processor, on a thread of its own: fills the shadow tables with a replay processor
- * from position zero; once that is close to the head, indexes them, pauses the live processor, lets the replay
+ * from position zero; once that is close to the head, makes them logged, pauses the live processor, lets the replay
  * drain to the live position and swaps the tables in one transaction; then resumes the live processor. Whatever
  * happens, the live tables are either untouched or replaced whole.
  */
@@ -58,6 +58,7 @@ final class ReplayJob implements Runnable {
             shadow.seal(processor.tables());
             phase = Phase.SWAPPING;
             swapWhenCaughtUp();
+            endedAt = Instant.now();
             phase = Phase.SUCCEEDED;
             log.info("Replayed {} ({}) from position zero and swapped its tables in.", processor.name(),
                     processor.groups());
@@ -67,8 +68,6 @@ final class ReplayJob implements Runnable {
         } catch (RuntimeException e) {
             log.error("The replay of {} failed; the live tables are unchanged.", processor.name(), e);
             abandon(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } finally {
-            endedAt = Instant.now();
         }
     }
 
@@ -90,10 +89,6 @@ final class ReplayJob implements Runnable {
 
     String error() {
         return error;
-    }
-
-    ProjectionCatalog.Processor processor() {
-        return processor;
     }
 
     /** Until the replay is within one batch of the head of the event store. */
@@ -181,6 +176,7 @@ final class ReplayJob implements Runnable {
 
     private void abandon(String reason) {
         error = reason;
+        endedAt = Instant.now();
         phase = Phase.FAILED;
         try {
             replay.shutDown();
