@@ -4,6 +4,7 @@ import io.reckoning.events.EventTypes;
 import io.reckoning.events.EventTypes.EventType;
 import io.reckoning.query.artifact.ArtifactProjection;
 import io.reckoning.query.config.IgnoredEvents;
+import io.reckoning.query.readmodel.Projection;
 import io.reckoning.query.runsummary.RunSummaryProjection;
 import io.reckoning.query.steprun.StepRunProjection;
 import io.reckoning.query.workflowversion.WorkflowVersionProjection;
@@ -34,6 +35,13 @@ class ReadModelCoverageTest {
     void shouldFindTheProjectionsOfThisService() {
         assertThat(PROJECTIONS).contains(RunSummaryProjection.class, StepRunProjection.class,
                 WorkflowVersionProjection.class, ArtifactProjection.class);
+    }
+
+    @Test
+    void shouldMakeEveryProjectionReplayable() {
+        assertThat(PROJECTIONS).allSatisfy(projection -> assertThat(Projection.class.isAssignableFrom(projection))
+                .as("%s implements Projection, so that /api/admin/projections can rebuild it", projection.getSimpleName())
+                .isTrue());
     }
 
     @Test

@@ -4,11 +4,13 @@ import io.reckoning.events.Artifact;
 import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepScheduled;
 import io.reckoning.events.StepSucceeded;
+import io.reckoning.query.readmodel.Projection;
 import io.reckoning.query.readmodel.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  */
 @Component
 @ProcessingGroup(ArtifactProjection.GROUP)
-public class ArtifactProjection {
+public class ArtifactProjection implements Projection {
 
     public static final String GROUP = "artifact";
     /** Who recorded the artifacts of an executor's result. */
@@ -36,10 +38,29 @@ public class ArtifactProjection {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    private final JdbcTemplate jdbc;
+    static final String TABLE = "artifact";
 
+    private final JdbcTemplate jdbc;
+    private final String table;
+
+    @Autowired
     ArtifactProjection(JdbcTemplate jdbc) {
+        this(jdbc, LIVE_SCHEMA);
+    }
+
+    private ArtifactProjection(JdbcTemplate jdbc, String schema) {
         this.jdbc = jdbc;
+        this.table = schema + "." + TABLE;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public ArtifactProjection writingTo(String schema) {
+        return new ArtifactProjection(jdbc, schema);
     }
 
     @EventHandler
@@ -88,8 +109,8 @@ public class ArtifactProjection {
                 artifact.sizeBytes() < 0 ? null : artifact.sizeBytes(), artifact.mediaType(), recordedBy,
                 Rows.time(at), sequence}).toList();
         jdbc.batchUpdate("""
-                insert into query.artifact (run_id, step_id, attempt, direction, sha256, name, uri, size_bytes,
+                insert into %s (run_id, step_id, attempt, direction, sha256, name, uri, size_bytes,
                     media_type, recorded_by, recorded_at, last_sequence)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", rows);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""".formatted(table), rows);
     }
 }

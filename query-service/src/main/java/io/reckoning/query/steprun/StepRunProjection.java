@@ -14,6 +14,7 @@ import io.reckoning.events.StepSkipped;
 import io.reckoning.events.StepStarted;
 import io.reckoning.events.StepSucceeded;
 import io.reckoning.events.StepTimedOut;
+import io.reckoning.query.readmodel.Projection;
 import io.reckoning.query.readmodel.Rows;
 import io.reckoning.state.StepStatus;
 import io.reckoning.workflow.StepDefinition;
@@ -21,6 +22,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,16 +36,34 @@ import java.util.Map;
 /** Read model step-run: one row per step of every run, in table {@code query.step_run}. */
 @Component
 @ProcessingGroup(StepRunProjection.GROUP)
-public class StepRunProjection {
+public class StepRunProjection implements Projection {
 
     public static final String GROUP = "step-run";
+    static final String TABLE = "step_run";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final String table;
 
+    @Autowired
     StepRunProjection(JdbcTemplate jdbc, JsonMapper json) {
+        this(jdbc, json, LIVE_SCHEMA);
+    }
+
+    private StepRunProjection(JdbcTemplate jdbc, JsonMapper json, String schema) {
         this.jdbc = jdbc;
         this.json = json;
+        this.table = schema + "." + TABLE;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public StepRunProjection writingTo(String schema) {
+        return new StepRunProjection(jdbc, json, schema);
     }
 
     @EventHandler
@@ -57,9 +77,9 @@ public class StepRunProjection {
                     json.writeValueAsString(attestors), StepStatus.PENDING.name(), Rows.time(at), sequence});
         }
         jdbc.batchUpdate("""
-                insert into query.step_run (run_id, step_id, position, type, needs, attestors, status, updated_at,
+                insert into %s (run_id, step_id, position, type, needs, attestors, status, updated_at,
                     last_sequence)
-                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) on conflict (run_id, step_id) do nothing""", rows);
+                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) on conflict (run_id, step_id) do nothing""".formatted(table), rows);
     }
 
     @EventHandler
@@ -142,13 +162,13 @@ public class StepRunProjection {
     /** A cancelled run's unfinished steps are cancelled with it. */
     @EventHandler
     void on(RunCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Rows.advance(jdbc, "query.step_run", "run_id = ? and status in ('PENDING', 'SCHEDULED', 'RUNNING', 'WAITING')",
+        Rows.advance(jdbc, table, "run_id = ? and status in ('PENDING', 'SCHEDULED', 'RUNNING', 'WAITING')",
                 new Object[]{event.runId()}, sequence, at, "status = ?, retry_at = null, ended_at = ?",
                 StepStatus.CANCELLED.name(), Rows.time(at));
     }
 
     private void advance(StepEvent event, long sequence, Instant at, String assignments, Object... values) {
-        Rows.advance(jdbc, "query.step_run", "run_id = ? and step_id = ?", new Object[]{event.runId(), event.stepId()},
+        Rows.advance(jdbc, table, "run_id = ? and step_id = ?", new Object[]{event.runId(), event.stepId()},
                 sequence, at, assignments, values);
     }
 }
