@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every metric the shipped Grafana dashboards and Prometheus alerts read is exported by the engine: the PromQL of
- * every panel and rule, against a scrape of {@code /actuator/prometheus} after runs that succeed and fail.
+ * every panel and rule, against a scrape of {@code /actuator/prometheus} after runs that succeed and fail, an llm
+ * step on the fake provider and a projection replay.
  */
 class DashboardsIT {
 
@@ -55,6 +56,11 @@ class DashboardsIT {
             RunScenario.registerTwiceGivesOneVersion(client);
             RunScenario.waitsForAttestationThenSucceeds(client);
             RunScenario.failedAttestationFailsTheRunAndSkipsDownstream(client);
+            // an llm step on the fake provider (the LLM panels) and one replay (the replay panels)
+            assertThat(client.post("/api/workflows", LlmWorkflows.review("dashboards-llm", null)).status()).isEqualTo(201);
+            client.awaitRun(client.startRun(Map.of("workflow", "dashboards-llm", "inputs", Map.of("topic", "meters"))),
+                    "SUCCEEDED");
+            assertThat(client.post("/api/admin/projections/workflow-version/replay", "").status()).isEqualTo(202);
 
             // Some meters appear a moment after the runs (gauges refreshed on a schedule): wait for them a while.
             Map<String, Set<String>> missing = missing(client, wanted);

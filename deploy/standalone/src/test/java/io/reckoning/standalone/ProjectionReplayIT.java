@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ProjectionReplayIT {
 
-    private static final List<String> TABLES = List.of("run_summary", "step_run", "workflow_version", "artifact");
+    private static final List<String> TABLES = List.of("run_summary", "step_run", "workflow_version", "artifact", "activity");
 
     @TempDir
     static Path dataDir;
@@ -96,6 +96,7 @@ class ProjectionReplayIT {
         awaitReplayed("run-summary");
         replayAndAwait("workflow-version");
         replayAndAwait("artifact");
+        replayAndAwait("activity");
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(indexes()).isEqualTo(indexesBefore);
@@ -119,7 +120,7 @@ class ProjectionReplayIT {
                 .containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
         JsonNode list = client.get("/api/admin/projections").body().get("items");
         assertThat(list).extracting(item -> item.get("name").asText())
-                .containsExactly("artifact", "run-summary", "step-run", "workflow-version");
+                .containsExactly("activity", "artifact", "run-summary", "step-run", "workflow-version");
         Awaitility.await("caught up").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(client.get("/api/admin/projections").body().get("items")).allSatisfy(item -> {
                     assertThat(item.get("state").asText()).isEqualTo("live");

@@ -8,12 +8,14 @@ import io.reckoning.events.RunWaiting;
 import io.reckoning.events.StepAttested;
 import io.reckoning.events.StepFailed;
 import io.reckoning.events.StepOutputCorrected;
+import io.reckoning.query.readmodel.Projection;
 import io.reckoning.query.readmodel.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,20 +24,39 @@ import java.util.List;
 
 /**
  * Read model activity: the events an operator wants to notice, one sentence each, in table {@code query.activity}.
- * A new entry is pushed to the feed's subscribers once its transaction committed.
+ * A new entry is pushed to the feed's subscribers once its transaction committed; what a replay writes into
+ * shadow tables is history and is never pushed.
  */
 @Component
 @ProcessingGroup(ActivityProjection.GROUP)
-public class ActivityProjection {
+public class ActivityProjection implements Projection {
 
     public static final String GROUP = "activity";
+    static final String TABLE = "activity";
 
     private final JdbcTemplate jdbc;
     private final ActivityStream stream;
+    private final String table;
 
+    @Autowired
     ActivityProjection(JdbcTemplate jdbc, ActivityStream stream) {
+        this(jdbc, stream, LIVE_SCHEMA);
+    }
+
+    private ActivityProjection(JdbcTemplate jdbc, ActivityStream stream, String schema) {
         this.jdbc = jdbc;
         this.stream = stream;
+        this.table = schema + "." + TABLE;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public ActivityProjection writingTo(String schema) {
+        return new ActivityProjection(jdbc, null, schema);
     }
 
     @EventHandler
@@ -91,12 +112,12 @@ public class ActivityProjection {
                      String principal, Instant at) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("A tracking token without a position"));
         List<String> inserted = jdbc.queryForList("""
-                insert into query.activity (position, run_id, step_id, workflow, kind, summary, principal, occurred_at)
-                values (?, ?, ?, coalesce(?, (select a.workflow from query.activity a
+                insert into %1$s (position, run_id, step_id, workflow, kind, summary, principal, occurred_at)
+                values (?, ?, ?, coalesce(?, (select a.workflow from %1$s a
                                                where a.run_id = ? and a.kind = 'run-started' limit 1)), ?, ?, ?, ?)
-                on conflict (position) do nothing returning coalesce(workflow, '')""", String.class,
+                on conflict (position) do nothing returning coalesce(workflow, '')""".formatted(table), String.class,
                 position, runId, stepId, workflow, runId, kind, summary, principal, Rows.time(at));
-        if (!inserted.isEmpty()) {
+        if (stream != null && !inserted.isEmpty()) {
             String known = inserted.get(0).isEmpty() ? null : inserted.get(0);
             Activity activity = new Activity(position, kind, runId, stepId, known, summary, principal, at);
             if (CurrentUnitOfWork.isStarted()) {

@@ -28,6 +28,13 @@ public final class QueryMetrics {
     /** How long the step that has waited longest for an attestation has waited, in seconds; 0 when none waits. */
     public static final String ATTESTATIONS_OLDEST_WAIT = "reckoning.attestations.oldest.wait";
 
+    /** The share of the event store the current or last replay of a projection has applied, 0 to 1; tag {@code projection}. */
+    public static final String REPLAY_PROGRESS = "reckoning.projection.replay.progress";
+    /** Events per second the running replay of a projection applies, 0 when none runs; tag {@code projection}. */
+    public static final String REPLAY_RATE = "reckoning.projection.replay.rate";
+    /** Events applied by replays of a projection; tag {@code projection}. */
+    public static final String REPLAY_EVENTS = "reckoning.projection.replay.events";
+
     /** Buckets of {@link #RUN_DURATION}: the questions are "within a minute, an hour, a day?". */
     public static final Duration[] RUN_DURATION_BUCKETS = durations("PT1S", "PT5S", "PT30S", "PT1M", "PT5M", "PT15M",
             "PT1H", "PT4H", "PT24H");

@@ -3,6 +3,7 @@ package io.reckoning.query.replay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reckoning.query.config.QueryMetrics;
 import io.reckoning.query.readmodel.Projection;
 import io.reckoning.support.web.ApiException;
 import jakarta.annotation.PreDestroy;
@@ -197,18 +198,18 @@ public class ProjectionReplays {
 
     private void registerMeters(String group) {
         replayedEvents(group);
-        Gauge.builder(ReplayMeters.PROGRESS, () -> replayProgress(group))
+        Gauge.builder(QueryMetrics.REPLAY_PROGRESS, () -> replayProgress(group))
                 .description("Share of the event store the current or last replay of the projection has applied, 0 to 1")
-                .tag(ReplayMeters.PROJECTION, group).register(meters);
-        Gauge.builder(ReplayMeters.RATE, () -> replayRate(group))
+                .tag("projection", group).register(meters);
+        Gauge.builder(QueryMetrics.REPLAY_RATE, () -> replayRate(group))
                 .description("Events per second the running replay of the projection applies; 0 when none runs")
-                .tag(ReplayMeters.PROJECTION, group).baseUnit("events").register(meters);
+                .tag("projection", group).baseUnit("events").register(meters);
     }
 
     private Counter replayedEvents(String group) {
-        return replayedEvents.computeIfAbsent(group, name -> Counter.builder(ReplayMeters.EVENTS)
+        return replayedEvents.computeIfAbsent(group, name -> Counter.builder(QueryMetrics.REPLAY_EVENTS)
                 .description("Events applied by replays of the projection")
-                .tag(ReplayMeters.PROJECTION, name).baseUnit("events").register(meters));
+                .tag("projection", name).baseUnit("events").register(meters));
     }
 
     private double replayProgress(String group) {
