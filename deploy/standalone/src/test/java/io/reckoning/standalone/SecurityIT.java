@@ -202,7 +202,7 @@ class SecurityIT {
                 "{\"workflow\":\"demo\",\"inputs\":{\"paper_url\":\"u\",\"deep\":" + "[".repeat(200) + "]".repeat(200) + "}}");
         assertThat(nested.statusCode()).isEqualTo(400);
         assertThat(nested.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(nested.body()).contains("nesting depth").contains("exceeds the maximum");
+        assertThat(nested.body()).contains("nested more than 64 levels");
 
         HttpResponse<String> overlong = call("POST", "/api/runs", AUTHOR,
                 "{\"workflow\":\"demo\",\"inputs\":{\"paper_url\":\"" + "y".repeat(600 * 1024) + "\"}}");
