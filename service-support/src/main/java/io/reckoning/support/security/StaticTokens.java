@@ -35,10 +35,6 @@ public final class StaticTokens {
         this.entries = List.copyOf(entries);
     }
 
-    public static StaticTokens none() {
-        return new StaticTokens(List.of());
-    }
-
     /** {@code principal:role+role:token}, comma-separated; blank means none. */
     public static StaticTokens parse(String value) {
         List<Entry> entries = new ArrayList<>();
