@@ -5,6 +5,7 @@ import io.reckoning.support.health.DatabaseHealth;
 import io.reckoning.support.health.DurabilityCheck;
 import io.reckoning.support.health.HealthController;
 import io.reckoning.support.json.ContractJsonModule;
+import io.reckoning.support.web.JsonNestingLimit;
 import io.reckoning.support.web.ProblemAdvice;
 import io.reckoning.support.web.RequestSizeLimit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
 /** Registered once per application, however many services share the process. */
 @AutoConfiguration
 @EnableConfigurationProperties(ReckoningProperties.class)
-@Import({HealthController.class, ProblemAdvice.class, RequestSizeLimit.class})
+@Import({HealthController.class, ProblemAdvice.class, RequestSizeLimit.class, JsonNestingLimit.class})
 public class SupportAutoConfiguration {
 
     /** Spring Boot registers every module bean with the {@code JsonMapper} it configures. */

@@ -11,6 +11,10 @@ import org.springframework.core.env.MapPropertySource;
  * Points a Spring context at a fresh {@link TestDatabase} of its own and at the JVM's
  * {@link TestKafka}, overriding whatever the application's configuration says, and drops the
  * database when the context closes.
+ * <p>
+ * Module integration tests exercise behaviour, not authentication, so they run with {@code RECKONING_AUTH=none}
+ * (at the lowest precedence: a test's own properties can switch authentication back on). Authentication and roles
+ * are tested on the standalone engine with real tokens ({@code SecurityIT}, {@code JwtAuthenticationIT}).
  */
 public final class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -37,5 +41,7 @@ public final class InfrastructureInitializer implements ApplicationContextInitia
                 "spring.datasource.password", database.password() == null ? "" : database.password(),
                 "spring.kafka.bootstrap-servers", bootstrapServers,
                 DATABASE_NAME_PROPERTY, database.name())));
+        context.getEnvironment().getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE + "Defaults",
+                Map.of("reckoning.security.auth", "none")));
     }
 }

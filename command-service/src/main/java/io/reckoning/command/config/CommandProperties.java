@@ -12,7 +12,7 @@ import java.time.Duration;
  *                           attempt times out)
  * @param reconcileInterval  how often the reconciler looks for such steps
  * @param stepDeadline       the deadline given to executors with each task, counted from scheduling
- * @param anonymousPrincipal who attests while the service runs without authentication
+ * @param anonymousPrincipal who attests, corrects and cancels while authentication is off ({@code RECKONING_AUTH=none})
  * @param timerPollInterval  how often due timers (retries, timeouts, wait steps) are looked for: the most a timer
  *                           fires late
  * @param requireExecutors   whether pre-flight refuses a run whose step types no executor is consuming (off only

@@ -8,6 +8,7 @@ import io.reckoning.events.Artifact;
 import io.reckoning.events.AttestationOutcome;
 import io.reckoning.events.StepSucceeded;
 import io.reckoning.state.RunStatus;
+import io.reckoning.support.security.Caller;
 import io.reckoning.support.web.ApiException;
 import io.reckoning.workflow.InputValidator;
 import io.reckoning.workflow.Violation;
@@ -34,13 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * Run commands: start (after pre-flight checks), attest, correct, cancel, rerun. A 2xx answer means the events are
- * committed.
+ * committed. Who attests, corrects or cancels is the authenticated {@link Caller}, never a field of the body.
  */
 @RestController
 class RunController {
@@ -139,10 +139,11 @@ class RunController {
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                              @Valid @RequestBody AttestationRequest request) {
         checkOutputSize(request.output());
+        Caller caller = Caller.current(properties.anonymousPrincipal());
         List<Artifact> artifacts = request.artifacts() == null ? List.of()
                 : request.artifacts().stream().map(ArtifactRequest::toArtifact).toList();
         AttestStep command = new AttestStep(runId, stepId, request.outcome(), request.output(), artifacts,
-                request.note(), properties.anonymousPrincipal(), Set.of());
+                request.note(), caller.principal(), caller.roles());
         return idempotent.once("attestation:" + runId + "/" + stepId, idempotencyKey, request, () -> {
             RunStatus status = onExistingRun(runId, () -> commands.sendAndWait(command));
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new AttestationAccepted(runId, stepId, status.name()));
@@ -156,7 +157,7 @@ class RunController {
                               @Valid @RequestBody CorrectionRequest request) {
         checkOutputSize(request.output());
         CorrectStepOutput command = new CorrectStepOutput(runId, stepId, request.output(), request.reason(),
-                properties.anonymousPrincipal());
+                Caller.current(properties.anonymousPrincipal()).principal());
         return idempotent.once("correction:" + runId + "/" + stepId, idempotencyKey, request, () -> {
             onExistingRun(runId, () -> commands.sendAndWait(command));
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CorrectionAccepted(runId, stepId));
@@ -175,7 +176,7 @@ class RunController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted cancel(@PathVariable String runId, @Valid @RequestBody CancelRequest request) {
         RunStatus status = onExistingRun(runId, () -> commands.sendAndWait(
-                new CancelRun(runId, request.reason(), properties.anonymousPrincipal())));
+                new CancelRun(runId, request.reason(), Caller.current(properties.anonymousPrincipal()).principal())));
         return new Accepted(runId, status.name());
     }
 

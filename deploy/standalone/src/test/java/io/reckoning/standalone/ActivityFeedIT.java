@@ -59,7 +59,7 @@ class ActivityFeedIT {
             assertThat(events).extracting(Sse::event)
                     .containsExactly("run-started", "run-waiting", "step-attested", "run-succeeded");
             assertThat(events.get(0).data().get("workflow").asText()).isEqualTo("demo");
-            assertThat(events.get(2).data().get("principal").asText()).isEqualTo("anonymous");
+            assertThat(events.get(2).data().get("principal").asText()).isEqualTo("admin");
             assertThat(events.get(2).data().get("summary").asText()).isEqualTo("Step b attested SUCCEEDED: checked by the system test");
             assertThat(events).extracting(event -> Long.parseLong(event.id())).isSorted()
                     .allSatisfy(position -> assertThat(position).isPositive());
@@ -121,7 +121,7 @@ class ActivityFeedIT {
         private final HttpClient http = HttpClient.newHttpClient();
 
         private Subscription(EngineClient client, Long lastEventId) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(client.commandsBase().resolve("/api/activity/stream"))
+            HttpRequest.Builder request = client.request(client.commandsBase().resolve("/api/activity/stream"))
                     .header("Accept", "text/event-stream");
             if (lastEventId != null) {
                 request.header("Last-Event-ID", Long.toString(lastEventId));

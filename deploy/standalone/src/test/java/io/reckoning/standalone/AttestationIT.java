@@ -58,7 +58,7 @@ class AttestationIT {
         try {
             List<Future<Integer>> answers = IntStream.range(0, 20).mapToObj(i -> pool.submit(() -> {
                 go.await();
-                return http.send(HttpRequest.newBuilder(base.resolve("/api/runs/" + runId + "/steps/b/attestation"))
+                return http.send(engine.client().request(base.resolve("/api/runs/" + runId + "/steps/b/attestation"))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             })).toList();
@@ -137,7 +137,7 @@ class AttestationIT {
                 .until(() -> client.get("/api/runs/" + runId + "/artifacts").body().get("items").size() == 1);
         JsonNode artifact = client.get("/api/runs/" + runId + "/artifacts").body().get("items").get(0);
         assertThat(artifact.get("stepId").asText()).isEqualTo("b");
-        assertThat(artifact.get("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(artifact.get("recordedBy").asText()).isEqualTo("admin");
         JsonNode bySha = client.get("/api/artifacts?sha256=" + artifact.get("sha256").asText()).body().get("items");
         assertThat(bySha).extracting(item -> item.get("runId").asText()).contains(runId);
         assertThat(client.get("/api/artifacts?sha256=nothex").status()).isEqualTo(400);

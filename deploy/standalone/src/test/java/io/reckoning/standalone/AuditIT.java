@@ -91,7 +91,7 @@ class AuditIT {
             assertThat(all.get(i).has("payload")).isTrue();
         }
 
-        HttpResponse<String> ndjson = http.send(HttpRequest.newBuilder(base().resolve("/api/runs/" + runId + "/events"))
+        HttpResponse<String> ndjson = http.send(engine.client().request(base().resolve("/api/runs/" + runId + "/events"))
                 .header("Accept", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ndjson.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
         List<String> lines = ndjson.body().lines().toList();
@@ -201,7 +201,7 @@ class AuditIT {
 
     private Path bundle(String runId) throws IOException, InterruptedException {
         Path file = Files.createTempFile(files, "bundle-", ".json");
-        HttpResponse<Path> response = http.send(HttpRequest.newBuilder(base().resolve("/api/runs/" + runId + "/audit-bundle")).build(),
+        HttpResponse<Path> response = http.send(engine.client().request(base().resolve("/api/runs/" + runId + "/audit-bundle")).build(),
                 HttpResponse.BodyHandlers.ofFile(file));
         assertThat(response.statusCode()).isEqualTo(200);
         return file;

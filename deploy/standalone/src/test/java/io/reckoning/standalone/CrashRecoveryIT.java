@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +38,7 @@ class CrashRecoveryIT {
 
     private static final int RUNS = 50;
     private static final Path JAR = Path.of("target", "reckoning-standalone.jar");
+    private static final String TOKEN = "crash-recovery-" + UUID.randomUUID();
 
     @TempDir
     Path dataDir;
@@ -65,7 +67,7 @@ class CrashRecoveryIT {
 
     @Test
     void shouldFinishEveryRunExactlyOnceAfterAKill9() throws Exception {
-        EngineClient client = new EngineClient(URI.create("http://127.0.0.1:" + httpPort));
+        EngineClient client = new EngineClient(URI.create("http://127.0.0.1:" + httpPort), TOKEN);
         start();
         assertThat(client.post("/api/workflows", EngineClient.demoWorkflow()).status()).isEqualTo(201);
 
@@ -92,7 +94,7 @@ class CrashRecoveryIT {
 
     @Test
     void shouldFireADurableTimerThatWasSetBeforeAKill9() throws Exception {
-        EngineClient client = new EngineClient(URI.create("http://127.0.0.1:" + httpPort));
+        EngineClient client = new EngineClient(URI.create("http://127.0.0.1:" + httpPort), TOKEN);
         start();
         assertThat(client.post("/api/workflows", """
                 {"name":"timer","steps":[{"id":"pause","type":"wait","duration":"PT8S"},
@@ -164,8 +166,9 @@ class CrashRecoveryIT {
         builder.environment().put("RECKONING_DATA_DIR", dataDir.toString());
         builder.environment().put("RECKONING_KAFKA_PORT", String.valueOf(kafkaPort));
         builder.environment().put("SERVER_PORT", String.valueOf(httpPort));
+        builder.environment().put("RECKONING_API_TOKENS", "crash-test:admin:" + TOKEN);
         engine = builder.start();
-        EngineClient client = new EngineClient(URI.create("http://127.0.0.1:" + httpPort));
+        EngineClient client = new EngineClient(URI.create("http://127.0.0.1:" + httpPort), TOKEN);
         Awaitility.await("engine up (log: " + log + ")").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {

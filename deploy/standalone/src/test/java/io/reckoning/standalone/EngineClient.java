@@ -33,15 +33,36 @@ final class EngineClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI commands;
     private final URI queries;
+    private final String token;
 
-    /** Commands and queries on different origins, as with three separate services. */
-    EngineClient(URI commands, URI queries) {
+    /** Commands and queries on different origins, as with three separate services; sends {@code token} if not null. */
+    EngineClient(URI commands, URI queries, String token) {
         this.commands = commands;
         this.queries = queries;
+        this.token = token;
     }
 
+    /** Without a token: for the open endpoints (health, metrics) and for tests of authentication. */
     EngineClient(URI engine) {
-        this(engine, engine);
+        this(engine, engine, null);
+    }
+
+    EngineClient(URI engine, String token) {
+        this(engine, engine, token);
+    }
+
+    /** The same engine as another caller. */
+    EngineClient withToken(String otherToken) {
+        return new EngineClient(commands, queries, otherToken);
+    }
+
+    /** A request to {@code uri} that carries this client's bearer token, for tests that need raw HTTP. */
+    HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
     }
 
     static String demoWorkflow() {
@@ -58,7 +79,7 @@ final class EngineClient {
 
     Response post(String path, Object body, Map<String, String> headers) {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(commands.resolve(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(commands.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text));
         headers.forEach(request::header);
         return send(request.build());
@@ -81,13 +102,13 @@ final class EngineClient {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(queries.resolve(path)).GET().build());
+        return send(request(queries.resolve(path)).GET().build());
     }
 
     /** A GET whose answer is not JSON (metrics, for instance), against the command side. */
     String rawGet(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(commands.resolve(path)).GET().build(),
+            return http.send(request(commands.resolve(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,7 +119,7 @@ final class EngineClient {
     }
 
     Response getCommandSide(String path) {
-        return send(HttpRequest.newBuilder(commands.resolve(path)).GET().build());
+        return send(request(commands.resolve(path)).GET().build());
     }
 
     String startDemoRun() {

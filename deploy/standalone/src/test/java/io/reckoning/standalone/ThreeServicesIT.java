@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThreeServicesIT {
 
+    /** The same admin token for the three services, as an operator would configure it. */
+    private static final String TOKEN = "three-services-" + UUID.randomUUID();
     private static TestDatabase database;
     private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private static EngineClient client;
@@ -38,11 +41,11 @@ class ThreeServicesIT {
         // command-service first: it owns the event store's schema that the others read
         commandService = start(CommandServiceApplication.class, "command-service");
         queryService = start(QueryServiceApplication.class, "query-service");
-        EngineClient early = new EngineClient(commandService, queryService);
+        EngineClient early = new EngineClient(commandService, queryService, TOKEN);
         early.post("/api/workflows", "{\"name\":\"probe\",\"steps\":[{\"id\":\"only\",\"type\":\"transform\",\"output\":{}}]}");
         startedWithoutExecutors = early.post("/api/runs", Map.of("workflow", "probe"));
         executorService = start(ExecutorServiceApplication.class, "executor-service");
-        client = new EngineClient(commandService, queryService);
+        client = new EngineClient(commandService, queryService, TOKEN);
     }
 
     private static URI start(Class<?> application, String name) {
@@ -50,7 +53,8 @@ class ThreeServicesIT {
                 "--server.port=0",
                 "--spring.application.name=" + name,
                 "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers()));
+                "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--reckoning.security.api-tokens=three-services:admin:" + TOKEN));
         arguments.addAll(List.of(InProcessEngine.credentials(database)));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .run(arguments.toArray(String[]::new));

@@ -13,10 +13,11 @@ import java.io.UncheckedIOException;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Maps the environment variables of the design contract ({@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code RECKONING_DATA_DIR}, {@code LLM_*}, {@code RECKONING_LOG_FORMAT}, {@code RECKONING_LOG_FILE}) onto Spring's or Reckoning's own keys. Explicit {@code spring.*} settings still win, so tests
+ * {@code RECKONING_DATA_DIR}, {@code LLM_*}, the security variables ({@code RECKONING_AUTH}, {@code RECKONING_API_TOKENS}, ...), {@code RECKONING_LOG_FORMAT}, {@code RECKONING_LOG_FILE}) onto Spring's or Reckoning's own keys. Explicit {@code spring.*} settings still win, so tests
  * and operators can override either way. Also adds the shared defaults of {@value #DEFAULTS} below everything else.
  */
 public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
@@ -28,6 +29,12 @@ public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
     private static final Map<String, String> LLM_VARIABLES = Map.of("LLM_PROVIDER", "reckoning.llm.provider",
             "LLM_MODEL", "reckoning.llm.model", "LLM_API_KEY", "reckoning.llm.api-key",
             "LLM_BASE_URL", "reckoning.llm.base-url");
+    private static final Map<String, String> SECURITY_VARIABLES = Map.of("RECKONING_AUTH", "reckoning.security.auth",
+            "RECKONING_API_TOKENS", "reckoning.security.api-tokens",
+            "RECKONING_API_TOKENS_FILE", "reckoning.security.api-tokens-file",
+            "RECKONING_CORS_ORIGINS", "reckoning.security.cors-origins",
+            "RECKONING_JWT_ISSUER_URI", "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            "RECKONING_JWT_AUDIENCE", "reckoning.security.jwt.audience");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -54,12 +61,18 @@ public class EnvironmentMapping implements EnvironmentPostProcessor, Ordered {
         if (dataDir != null && !dataDir.isBlank()) {
             mapped.put("reckoning.data-dir", dataDir);
         }
-        LLM_VARIABLES.forEach((variable, key) -> {
-            String value = environment.getProperty(variable);
-            if (value != null && !value.isBlank() && !environment.containsProperty(key)) {
-                mapped.put(key, value);
+        Stream.of(LLM_VARIABLES, SECURITY_VARIABLES).flatMap(variables -> variables.entrySet().stream())
+                .forEach(variable -> {
+            String value = environment.getProperty(variable.getKey());
+            if (value != null && !value.isBlank() && !environment.containsProperty(variable.getValue())) {
+                mapped.put(variable.getValue(), value);
             }
         });
+        String audience = environment.getProperty("reckoning.security.jwt.audience",
+                environment.getProperty("RECKONING_JWT_AUDIENCE", ""));
+        if (!audience.isBlank() && !environment.containsProperty("spring.security.oauth2.resourceserver.jwt.audiences")) {
+            mapped.put("spring.security.oauth2.resourceserver.jwt.audiences", audience); // Spring checks 'aud'
+        }
         mapLogging(environment, mapped);
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, mapped));
         try {
