@@ -1,7 +1,10 @@
 package io.reckoning.benchmarks;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.reckoning.benchmarks.replay.ReplayBenchmark;
 import io.reckoning.benchmarks.workload.WorkloadBenchmark;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -56,6 +59,8 @@ public final class Benchmarks {
     }
 
     private static void workload(List<String> arguments) throws Exception {
+        // the Kafka client logs its whole configuration at INFO, on stdout, where the figures go
+        ((Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(Level.WARN);
         if (arguments.size() < 2 || arguments.get(1).startsWith("--")) {
             System.err.print(USAGE);
             System.exit(2);

@@ -157,7 +157,8 @@ public final class WorkloadBenchmark {
                     results.pickup.add(Duration.between(scheduled, event.time()).toNanos() / 1000);
                 }
             }
-            case "StepSucceeded" -> {
+            // an external step ends with StepAttested (always SUCCEEDED here), the others with StepSucceeded
+            case "StepSucceeded", "StepAttested" -> {
                 if (measuring) {
                     results.stepsSucceeded.incrementAndGet();
                 }
