@@ -233,6 +233,8 @@ public final class WorkloadBenchmark {
             String prefix = "process." + usage.pid() + ".";
             figures.put(prefix + "cpu_seconds", "%.1f".formatted(usage.cpuSeconds()));
             figures.put(prefix + "cpu_percent", "%.0f".formatted(usage.cpuPercent()));
+            // CPU per run moves less with the machine's other load than runs/s does
+            figures.put(prefix + "cpu_ms_per_run", "%.1f".formatted(1000 * usage.cpuSeconds() / results.runsEnded.get()));
             figures.put(prefix + "rss_max_mib", String.valueOf(usage.maxRssKb() / 1024));
             figures.put(prefix + "rss_peak_mib", String.valueOf(usage.peakRssKb() / 1024));
         }
