@@ -42,7 +42,8 @@ public final class WorkloadBenchmark {
     private final Workload workload;
     private final EngineHttp engine;
     private final Map<String, RunTrace> runs = new ConcurrentHashMap<>();
-    private final ExecutorService projectionProbes = Executors.newFixedThreadPool(2);
+    /** A thread per probe in progress: a probe waiting for a free thread would count its wait as lag. */
+    private final ExecutorService projectionProbes = Executors.newCachedThreadPool();
     private final Results results = new Results();
     /** False during the warm-up, which ends before the measured phase starts; its events are not counted. */
     private volatile boolean measuring;

@@ -107,12 +107,8 @@ public class RunEventPublisher {
      * Sends without waiting; the batch's unit of work waits for every acknowledgement before it commits the
      * position, so the sends of a batch travel together and a failure makes the processor retry the batch.
      */
-    void send(String topic, String key, String body) {
+    private void send(String topic, String key, String body) {
         CompletableFuture<?> sent = kafka.send(topic, key, body);
-        if (!CurrentUnitOfWork.isStarted()) {
-            await(List.of(sent));
-            return;
-        }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         unitOfWork.getOrComputeResource(PENDING_SENDS, name -> {
             List<CompletableFuture<?>> pending = new ArrayList<>();
