@@ -1,22 +1,36 @@
 package io.reckoning.benchmarks;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.reckoning.benchmarks.replay.ReplayBenchmark;
+import io.reckoning.benchmarks.workload.WorkloadBenchmark;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reckoning's benchmarks, run by hand: {@code java -jar benchmarks/target/reckoning-benchmarks.jar <benchmark> [options]}.
- * Each prints one {@code name=value} line per figure and a Markdown table. PostgreSQL comes from
- * {@code DATABASE_URL} (default {@code postgresql://localhost:5432/...}); each benchmark creates and drops a database
- * of its own there.
+ * Each prints one {@code name=value} line per figure and a Markdown table. The replay benchmark takes PostgreSQL from
+ * {@code DATABASE_URL} (default {@code postgresql://localhost:5432/...}) and creates and drops a database of its own
+ * there; the workload benchmark drives an engine that is already running.
  */
 public final class Benchmarks {
 
     private static final String USAGE = """
             usage: java -jar reckoning-benchmarks.jar replay [--events N] [--batch-size B] [--segments S]
+                   java -jar reckoning-benchmarks.jar workload W3|W10|fanout|llm [--runs N] [--concurrency C]
+                        [--warmup W] [--url URL] [--query-url URL] [--bootstrap HOST:PORT] [--token T] [--pid P[,P...]]
+                        [--projection-sample-every K] [--run-timeout SECONDS]
               replay   fill an event store with N run events (default 1000000) and rebuild every read model from zero;
                        B and S set reckoning.query.replay.batch-size and .segments (default: the service's defaults)
+              workload run N runs (default 2000) of a workload against a running engine, C in flight (default 32),
+                       after W warm-up runs (default 200); commands go to --url (default http://localhost:8080),
+                       queries to --query-url (default: --url), run events are read from --bootstrap (default
+                       localhost:9092); --token (or RECKONING_TOKEN) is sent as a bearer token; --pid names the engine
+                       process(es) whose CPU and memory to report; every K-th run (default 10) samples projection lag
             """;
 
     private Benchmarks() {
@@ -24,16 +38,45 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
-        if (arguments.isEmpty() || !arguments.get(0).equals("replay")) {
-            System.err.print(USAGE);
-            System.exit(2);
+        String benchmark = arguments.isEmpty() ? "" : arguments.get(0);
+        switch (benchmark) {
+            case "replay" -> replay(arguments);
+            case "workload" -> workload(arguments);
+            default -> {
+                System.err.print(USAGE);
+                System.exit(2);
+            }
         }
+        System.exit(0);
+    }
+
+    private static void replay(List<String> arguments) throws Exception {
         long events = Long.parseLong(option(arguments, "--events", "1000000"));
         String batchSize = option(arguments, "--batch-size", null);
         String segments = option(arguments, "--segments", null);
         new ReplayBenchmark(events, batchSize == null ? null : Integer.valueOf(batchSize),
                 segments == null ? null : Integer.valueOf(segments)).run();
-        System.exit(0);
+    }
+
+    private static void workload(List<String> arguments) throws Exception {
+        // the Kafka client logs its whole configuration at INFO, on stdout, where the figures go
+        ((Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(Level.WARN);
+        if (arguments.size() < 2 || arguments.get(1).startsWith("--")) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        String url = option(arguments, "--url", "http://localhost:8080");
+        String pids = option(arguments, "--pid", "");
+        new WorkloadBenchmark(new WorkloadBenchmark.Options(arguments.get(1),
+                Integer.parseInt(option(arguments, "--runs", "2000")),
+                Integer.parseInt(option(arguments, "--concurrency", "32")),
+                Integer.parseInt(option(arguments, "--warmup", "200")),
+                url, option(arguments, "--query-url", url),
+                option(arguments, "--bootstrap", "localhost:9092"),
+                option(arguments, "--token", System.getenv("RECKONING_TOKEN")),
+                Stream.of(pids.split(",")).filter(pid -> !pid.isBlank()).map(Long::valueOf).toList(),
+                Integer.parseInt(option(arguments, "--projection-sample-every", "10")),
+                Duration.ofSeconds(Long.parseLong(option(arguments, "--run-timeout", "120"))))).run();
     }
 
     private static String option(List<String> arguments, String name, String fallback) {

@@ -4,6 +4,7 @@ import io.reckoning.command.notification.AttestationNotifier;
 import io.reckoning.command.publishing.RunEventPublisher;
 import io.reckoning.command.workflow.WorkflowCatalog;
 import io.reckoning.eventstore.EventStoreTables;
+import io.reckoning.support.config.ProcessorProperties;
 import io.reckoning.support.db.SchemaMigration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,7 +28,7 @@ import java.util.concurrent.Executors;
 /** command-service's schema, event processors and command gateway. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(CommandProperties.class)
+@EnableConfigurationProperties({CommandProperties.class, ProcessorProperties.class})
 public class CommandConfiguration {
 
     public static final String SCHEMA = "command";
@@ -40,16 +41,21 @@ public class CommandConfiguration {
     /**
      * The workflow catalog is written in the registering transaction; the publisher tracks the store with its
      * position in command-service's own token table. So does the attestation notifier, which starts at the head
-     * of the store when it has no position yet (a new deployment does not notify every wait in history).
+     * of the store when it has no position yet (a new deployment does not notify every wait in history). Both
+     * handle up to {@code reckoning.processors.batch-size} events per transaction.
      */
     @Bean
-    ConfigurerModule commandProcessing(ConnectionProvider connections, SchemaMigration commandSchema) {
+    ConfigurerModule commandProcessing(ConnectionProvider connections, SchemaMigration commandSchema,
+                                       ProcessorProperties processors) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(WorkflowCatalog.GROUP)
-                .registerTrackingEventProcessor(RunEventPublisher.GROUP)
+                .registerTrackingEventProcessor(RunEventPublisher.GROUP, config -> config.eventStore(),
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(processors.batchSize()))
                 .registerTokenStore(RunEventPublisher.GROUP, config -> tokenStore(connections, config))
                 .registerTrackingEventProcessor(AttestationNotifier.GROUP, config -> config.eventStore(),
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(processors.batchSize())
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerTokenStore(AttestationNotifier.GROUP, config -> tokenStore(connections, config)));
     }

@@ -14,12 +14,17 @@ import io.reckoning.workflow.StepTypes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +45,7 @@ public class RunEventPublisher {
     public static final String GROUP = "run-event-publisher";
     static final String SOURCE = "/reckoning/command-service";
     private static final long SEND_TIMEOUT_SECONDS = 30;
+    private static final String PENDING_SENDS = RunEventPublisher.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
@@ -97,15 +103,28 @@ public class RunEventPublisher {
         return value == null ? null : value.toString();
     }
 
-    /** Sends and waits for the broker's acknowledgement; a failure makes the processor retry the event. */
-    void send(String topic, String key, String body) {
+    /**
+     * Sends without waiting; the batch's unit of work waits for every acknowledgement before it commits the
+     * position, so the sends of a batch travel together and a failure makes the processor retry the batch.
+     */
+    private void send(String topic, String key, String body) {
+        CompletableFuture<?> sent = kafka.send(topic, key, body);
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(PENDING_SENDS, name -> {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            unitOfWork.onPrepareCommit(ignored -> await(pending));
+            return pending;
+        }).add(sent);
+    }
+
+    private static void await(List<CompletableFuture<?>> sends) {
         try {
-            kafka.send(topic, key, body).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing to " + topic, e);
+            throw new IllegalStateException("Interrupted while publishing to Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge a message to " + topic, e);
+            throw new IllegalStateException("Kafka did not acknowledge a message", e);
         }
     }
 }

@@ -32,7 +32,11 @@ class StepResultListener {
         this.reader = json.readerFor(StepResult.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    @KafkaListener(id = "step-results", topics = Topics.STEP_RESULTS, groupId = GROUP_ID)
+    /**
+     * One consumer per partition of the topic (four): results are keyed by run id, so each run's results stay in
+     * order, while results of different runs are recorded in parallel transactions rather than one after another.
+     */
+    @KafkaListener(id = "step-results", topics = Topics.STEP_RESULTS, groupId = GROUP_ID, concurrency = "4")
     void on(ConsumerRecord<String, String> record) {
         StepResult result = parse(record.value());
         try {

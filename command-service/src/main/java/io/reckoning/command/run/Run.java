@@ -48,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * them; {@link RunRules} decides what comes next. Timers (retries, timeouts, wait steps) are Axon deadlines in
  * PostgreSQL; each carries the attempt it was set for and does nothing once that attempt has moved on.
  */
-@Aggregate
+@Aggregate(cache = RunConfiguration.CACHE)
 class Run {
 
     @AggregateIdentifier

@@ -38,7 +38,8 @@ class TaskListener {
         this.reader = reader;
     }
 
-    @KafkaListener(id = "step-tasks", topics = "#{@executorTopics.names()}", groupId = TaskReader.GROUP_ID)
+    /** One consumer per partition of a task topic (four), so that one slow task or send does not hold up the rest. */
+    @KafkaListener(id = "step-tasks", topics = "#{@executorTopics.names()}", groupId = TaskReader.GROUP_ID, concurrency = "4")
     void on(ConsumerRecord<String, String> record) {
         StepTask task = reader.read(record.value());
         StepExecutor executor = executors.get(task.type());

@@ -6,9 +6,11 @@ import io.reckoning.query.artifact.ArtifactProjection;
 import io.reckoning.query.runsummary.RunSummaryProjection;
 import io.reckoning.query.steprun.StepRunProjection;
 import io.reckoning.query.workflowversion.WorkflowVersionProjection;
+import io.reckoning.support.config.ProcessorProperties;
 import io.reckoning.support.db.SchemaMigration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,11 +27,11 @@ import java.util.List;
  * query-service's own token table; it reads the event store that command-service writes. The workflow-version read
  * model has a tracking processor of its own, {@value WorkflowVersionProjection#GROUP}, with its position in the same
  * table: it shares nothing with the run view. So have the artifact read model, {@value ArtifactProjection#GROUP}, and the activity feed,
- * {@value ActivityProjection#GROUP}.
+ * {@value ActivityProjection#GROUP}. Each handles up to {@code reckoning.processors.batch-size} events per transaction.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(QueryProperties.class)
+@EnableConfigurationProperties({QueryProperties.class, ProcessorProperties.class})
 public class QueryConfiguration {
 
     public static final String SCHEMA = "query";
@@ -42,12 +44,15 @@ public class QueryConfiguration {
     }
 
     @Bean
-    ConfigurerModule queryProcessing(ConnectionProvider connections, SchemaMigration querySchema) {
+    ConfigurerModule queryProcessing(ConnectionProvider connections, SchemaMigration querySchema,
+                                     ProcessorProperties processors) {
         return configurer -> configurer.eventProcessing(processing -> {
             RUN_VIEW_READ_MODELS.forEach(group -> processing.assignProcessingGroup(group, RUN_VIEW));
             for (String processor : List.of(RUN_VIEW, WorkflowVersionProjection.GROUP, ArtifactProjection.GROUP,
                     ActivityProjection.GROUP)) {
-                processing.registerTrackingEventProcessor(processor)
+                processing.registerTrackingEventProcessor(processor, config -> config.eventStore(),
+                                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andBatchSize(processors.batchSize()))
                         .registerTokenStore(processor, config -> JdbcTokenStore.builder()
                                 .connectionProvider(connections)
                                 .schema(EventStoreTables.tokenSchema(SCHEMA))

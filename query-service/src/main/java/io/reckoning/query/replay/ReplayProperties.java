@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * Projection replay settings.
  *
- * @param batchSize   events a replay processor applies per transaction (default 500; the live processors apply one)
+ * @param batchSize   events a replay processor applies per transaction (default 500; a live processor applies what is
+ *                    there, up to {@code reckoning.processors.batch-size})
  * @param segments    segments (and threads) a replay processor splits the event store into, by run (default 1)
  * @param lockTimeout how long the swap waits for the tables' locks before it rolls back and tries again (default
  *                    2 s); queries arriving meanwhile wait behind it, so keep it short
