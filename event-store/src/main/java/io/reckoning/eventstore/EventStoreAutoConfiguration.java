@@ -45,6 +45,12 @@ public class EventStoreAutoConfiguration {
         return new WireNameSerializer();
     }
 
+    /** Picked up by Axon when it builds its general and message serializers (jackson3). */
+    @Bean
+    public AxonTypesOnly axonTypesOnly() {
+        return new AxonTypesOnly();
+    }
+
     @Bean
     public EventSchema eventSchema() {
         return EventStoreTables.eventSchema();
