@@ -1,5 +1,6 @@
 package io.reckoning.standalone;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -43,7 +44,7 @@ class DashboardsIT {
     }
 
     @Test
-    void shouldExportEveryMetricTheDashboardsAndAlertsRead() throws IOException, InterruptedException {
+    void shouldExportEveryMetricTheDashboardsAndAlertsRead() throws IOException {
         Map<String, Set<String>> wanted = new TreeMap<>();
         dashboardQueries().forEach((panel, expressions) -> expressions.forEach(expression ->
                 PromQl.metricNames(expression).forEach(name -> wanted.computeIfAbsent(name, n -> new TreeSet<>()).add(panel))));
@@ -63,14 +64,9 @@ class DashboardsIT {
             assertThat(client.post("/api/admin/projections/workflow-version/replay", "").status()).isEqualTo(202);
 
             // Some meters appear a moment after the runs (gauges refreshed on a schedule): wait for them a while.
-            Map<String, Set<String>> missing = missing(client, wanted);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!missing.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1000);
-                missing = missing(client, wanted);
-            }
-
-            assertThat(missing).as("metrics read by a dashboard panel or an alert that the engine does not export").isEmpty();
+            Awaitility.await("every metric the dashboards and alerts read").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(missing(client, wanted))
+                            .as("metrics read by a dashboard panel or an alert that the engine does not export").isEmpty());
         }
     }
 
