@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,10 +32,22 @@ import java.util.Map;
  * <p>
  * The previous hash is read from the stored previous event, in the appending transaction; two appenders racing for
  * the same sequence cannot both commit (unique key on aggregate and sequence), so the stored chain never forks.
+ * The heads this engine itself appended are remembered once their transaction has committed (a committed event never
+ * changes), so the next append to a stream this process wrote last needs no read; a stream another process appended
+ * to since has a newer sequence than the one remembered, and is read.
  */
 public class HashChainingEventStorageEngine extends JdbcEventStorageEngine {
 
+    /** Streams whose committed head is remembered; beyond that the least recently appended are forgotten. */
+    static final int REMEMBERED_HEADS = 10_000;
+
     private final ConnectionProvider connections;
+    private final Map<String, ChainLink> committedHeads = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChainLink> eldest) {
+            return size() > REMEMBERED_HEADS;
+        }
+    };
 
     public HashChainingEventStorageEngine(JdbcEventStorageEngine.Builder builder, ConnectionProvider connections) {
         super(builder);
@@ -55,14 +69,28 @@ public class HashChainingEventStorageEngine extends JdbcEventStorageEngine {
             }
             String aggregate = domain.getAggregateIdentifier();
             long sequence = domain.getSequenceNumber();
-            ChainLink previous = lastInBatch.get(aggregate);
+            ChainLink previous = lastInBatch.containsKey(aggregate) ? lastInBatch.get(aggregate) : committedHead(aggregate);
             String prevHash = previous != null && previous.sequence() == sequence - 1
                     ? previous.hash() : storedHash(aggregate, sequence - 1);
             String hash = HashChain.hash(prevHash, envelope(domain, serializer));
             lastInBatch.put(aggregate, new ChainLink(sequence, hash));
             chained.add(domain.andMetaData(Map.of(HashChain.PREV_HASH, prevHash, HashChain.HASH, hash)));
         }
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> remember(lastInBatch)));
         return chained;
+    }
+
+    private ChainLink committedHead(String aggregate) {
+        synchronized (committedHeads) {
+            return committedHeads.get(aggregate);
+        }
+    }
+
+    private void remember(Map<String, ChainLink> heads) {
+        synchronized (committedHeads) {
+            heads.forEach((aggregate, head) -> committedHeads.merge(aggregate, head,
+                    (known, appended) -> appended.sequence() > known.sequence() ? appended : known));
+        }
     }
 
     /** The event exactly as it will be stored, so that reading it back yields the same envelope. */

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * the poll thread (llm steps, which wait on a provider, have their own listener). The offset is committed after
  * the result is on Kafka, so a crash repeats a task rather than losing it; the engine keeps one outcome per
  * attempt.
+ * <p>
+ * These executors finish within the call (a transform, an external step's announcement), so only the outcome is
+ * reported: the engine appends {@code StepStarted} with it. A separate {@code started} would cost a message and a
+ * command transaction per step for a state no one could observe.
  */
 @Component
 class TaskListener {
@@ -46,7 +50,6 @@ class TaskListener {
         if (executor == null) {
             throw new PoisonMessage("No executor for step type '" + task.type() + "' on topic " + record.topic());
         }
-        reporter.report(StepResult.started(task));
         reporter.report(execute(executor, task));
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reckoning.support.config.ReckoningProperties;
 import io.reckoning.support.db.SchemaMigration;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,14 +28,21 @@ public class MetricsAutoConfiguration {
         return new StorageGauges(dataSource, properties, meters);
     }
 
-    /**
-     * The lag of the tracking processors of the services in this process that run Axon. The processors exist once
-     * Axon has started, so their gauges are registered when the application is ready.
-     */
+    /** The meters of the services in this process that run Axon. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Configuration.class)
-    static class ProcessorLagConfiguration {
+    static class AxonMetersConfiguration {
 
+        /** Instead of axon-micrometer, which no service depends on any more (see {@link AxonMessageMeters}). */
+        @Bean
+        ConfigurerModule axonMessageMeters(MeterRegistry meters) {
+            return new AxonMessageMeters(meters, Clock.systemUTC());
+        }
+
+        /**
+         * The lag of the tracking processors. The processors exist once Axon has started, so their gauges are
+         * registered when the application is ready.
+         */
         @Bean
         ApplicationListener<ApplicationReadyEvent> processorLagGauges(ObjectProvider<Configuration> axon,
                                                                       ObjectProvider<EventSchema> eventSchema,
