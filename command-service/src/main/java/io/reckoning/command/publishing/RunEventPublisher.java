@@ -21,7 +21,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +45,7 @@ public class RunEventPublisher {
     static final String SOURCE = "/reckoning/command-service";
     private static final long SEND_TIMEOUT_SECONDS = 30;
     private static final String PENDING_SENDS = RunEventPublisher.class.getName() + ".pendingSends";
+    private static final String DISPATCH_CHANGES = RunEventPublisher.class.getName() + ".dispatchChanges";
 
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
@@ -65,8 +65,7 @@ public class RunEventPublisher {
         if (event instanceof StepScheduled scheduled && StepTypes.DISPATCHED.contains(scheduled.type())) {
             dispatch(scheduled, message);
         } else if (event instanceof StepEvent step) {
-            jdbc.update("delete from command.step_dispatch where run_id = ? and step_id = ? and attempt = ?",
-                    step.runId(), step.stepId(), step.attempt());
+            dispatchChanges().reported(step.runId(), step.stepId(), step.attempt());
         }
         publish(event.runId(), event, message);
     }
@@ -81,11 +80,18 @@ public class RunEventPublisher {
                 scheduled.input(), message.getTimestamp().plus(properties.stepDeadline()));
         String topic = StepTask.topicFor(scheduled.type());
         String body = json.writeValueAsString(task);
-        jdbc.update("""
-                insert into command.step_dispatch (run_id, step_id, attempt, topic, task, scheduled_at, last_dispatch_at)
-                values (?, ?, ?, ?, ?::jsonb, ?, now()) on conflict do nothing""",
-                task.runId(), task.stepId(), task.attempt(), topic, body, Timestamp.from(message.getTimestamp()));
+        dispatchChanges().dispatched(task, topic, body, message.getTimestamp());
         send(topic, task.runId(), body);
+    }
+
+    /** This batch's changes to {@code step_dispatch}, written before it commits together with the position. */
+    private DispatchChanges dispatchChanges() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(DISPATCH_CHANGES, name -> {
+            DispatchChanges changes = new DispatchChanges();
+            unitOfWork.onPrepareCommit(ignored -> changes.write(jdbc));
+            return changes;
+        });
     }
 
     private void publish(String key, Object event, DomainEventMessage<?> message) {

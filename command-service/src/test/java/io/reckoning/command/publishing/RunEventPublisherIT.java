@@ -72,6 +72,10 @@ class RunEventPublisherIT {
                                 + " where aggregate_identifier = ? and sequence_number = 1", String.class, runId))
                         .get("hash").asText());
 
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from command.step_dispatch where run_id = ? and step_id = 'greet' and attempt = 1",
+                Integer.class, runId)).as("a task sent and not picked up is awaited").isOne());
+
         String succeeded = JSON.writeValueAsString(Map.of("runId", runId, "stepId", "greet", "attempt", 1,
                 "kind", "succeeded", "output", Map.of("text", "hello world"), "retryable", false));
         KafkaTopics.send(Topics.STEP_RESULTS, runId, succeeded);
