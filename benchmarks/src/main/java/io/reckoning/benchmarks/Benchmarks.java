@@ -3,34 +3,40 @@ package io.reckoning.benchmarks;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.reckoning.benchmarks.replay.ReplayBenchmark;
+import io.reckoning.benchmarks.workload.BrokerProcess;
+import io.reckoning.benchmarks.workload.MeasuredProcess;
 import io.reckoning.benchmarks.workload.WorkloadBenchmark;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reckoning's benchmarks, run by hand: {@code java -jar benchmarks/target/reckoning-benchmarks.jar <benchmark> [options]}.
  * Each prints one {@code name=value} line per figure and a Markdown table. The replay benchmark takes PostgreSQL from
  * {@code DATABASE_URL} (default {@code postgresql://localhost:5432/...}) and creates and drops a database of its own
- * there; the workload benchmark drives an engine that is already running.
+ * there; the workload benchmark drives an engine that is already running; {@code broker} runs a Kafka broker for it.
  */
 public final class Benchmarks {
 
     private static final String USAGE = """
             usage: java -jar reckoning-benchmarks.jar replay [--events N] [--batch-size B] [--segments S]
                    java -jar reckoning-benchmarks.jar workload W3|W10|fanout|llm [--runs N] [--concurrency C]
-                        [--warmup W] [--url URL] [--query-url URL] [--bootstrap HOST:PORT] [--token T] [--pid P[,P...]]
-                        [--projection-sample-every K] [--run-timeout SECONDS]
+                        [--warmup W] [--url URL] [--query-url URL] [--bootstrap HOST:PORT] [--token T]
+                        [--pid [NAME=]P[,[NAME=]P...]] [--projection-sample-every K] [--run-timeout SECONDS]
+                   java -jar reckoning-benchmarks.jar broker --dir DIRECTORY [--port PORT]
               replay   fill an event store with N run events (default 1000000) and rebuild every read model from zero;
                        B and S set reckoning.query.replay.batch-size and .segments (default: the service's defaults)
               workload run N runs (default 2000) of a workload against a running engine, C in flight (default 32),
                        after W warm-up runs (default 200); commands go to --url (default http://localhost:8080),
                        queries to --query-url (default: --url), run events are read from --bootstrap (default
-                       localhost:9092); --token (or RECKONING_TOKEN) is sent as a bearer token; --pid names the engine
-                       process(es) whose CPU and memory to report; every K-th run (default 10) samples projection lag
+                       localhost:9092); --token (or RECKONING_TOKEN) is sent as a bearer token; --pid lists the engine
+                       process(es) whose CPU and memory to report, as process.NAME.* (process.P.* without a name);
+                       every K-th run (default 10) samples projection lag
+              broker   a single-node Kafka broker (the standalone engine's embedded one) on 127.0.0.1:PORT (default
+                       9092) with its log in DIRECTORY, until stopped: the three services' broker as its own process
             """;
 
     private Benchmarks() {
@@ -42,6 +48,7 @@ public final class Benchmarks {
         switch (benchmark) {
             case "replay" -> replay(arguments);
             case "workload" -> workload(arguments);
+            case "broker" -> broker(arguments);
             default -> {
                 System.err.print(USAGE);
                 System.exit(2);
@@ -66,7 +73,6 @@ public final class Benchmarks {
             System.exit(2);
         }
         String url = option(arguments, "--url", "http://localhost:8080");
-        String pids = option(arguments, "--pid", "");
         new WorkloadBenchmark(new WorkloadBenchmark.Options(arguments.get(1),
                 Integer.parseInt(option(arguments, "--runs", "2000")),
                 Integer.parseInt(option(arguments, "--concurrency", "32")),
@@ -74,9 +80,18 @@ public final class Benchmarks {
                 url, option(arguments, "--query-url", url),
                 option(arguments, "--bootstrap", "localhost:9092"),
                 option(arguments, "--token", System.getenv("RECKONING_TOKEN")),
-                Stream.of(pids.split(",")).filter(pid -> !pid.isBlank()).map(Long::valueOf).toList(),
+                MeasuredProcess.parseList(option(arguments, "--pid", "")),
                 Integer.parseInt(option(arguments, "--projection-sample-every", "10")),
                 Duration.ofSeconds(Long.parseLong(option(arguments, "--run-timeout", "120"))))).run();
+    }
+
+    private static void broker(List<String> arguments) throws InterruptedException {
+        String directory = option(arguments, "--dir", null);
+        if (directory == null) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        BrokerProcess.run(Path.of(directory), Integer.parseInt(option(arguments, "--port", "9092")));
     }
 
     private static String option(List<String> arguments, String name, String fallback) {

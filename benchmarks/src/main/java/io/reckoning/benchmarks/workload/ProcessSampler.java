@@ -8,19 +8,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * CPU time and resident memory of one engine process, read from {@code /proc/<pid>/stat} and {@code status}
- * (Linux only): CPU between {@link #start()} and {@link #stop()}, resident memory sampled every 250 ms.
+ * CPU time and resident memory of one engine process (the standalone engine, a service, a broker), read from
+ * {@code /proc/<pid>/stat} and {@code status} (Linux only): CPU between {@link #start()} and {@link #stop()}, resident memory sampled every 250 ms.
  */
 final class ProcessSampler {
 
     /** What the process used while measured; {@code cpuPercent} is of one core (200 = both cores of two). */
-    record Usage(long pid, double cpuSeconds, double cpuPercent, long maxRssKb, long peakRssKb) {
+    record Usage(MeasuredProcess process, double cpuSeconds, double cpuPercent, long maxRssKb, long peakRssKb) {
     }
 
     /** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private final long pid;
+    private final MeasuredProcess process;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rss-sampler");
         thread.setDaemon(true);
@@ -30,8 +30,8 @@ final class ProcessSampler {
     private long startTicks;
     private long startNanos;
 
-    ProcessSampler(long pid) {
-        this.pid = pid;
+    ProcessSampler(MeasuredProcess process) {
+        this.process = process;
     }
 
     void start() {
@@ -45,7 +45,7 @@ final class ProcessSampler {
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         timer.shutdownNow();
         maxRssKb = Math.max(maxRssKb, status("VmRSS:"));
-        return new Usage(pid, cpuSeconds, 100 * cpuSeconds / wallSeconds, maxRssKb, status("VmHWM:"));
+        return new Usage(process, cpuSeconds, 100 * cpuSeconds / wallSeconds, maxRssKb, status("VmHWM:"));
     }
 
     /** utime + stime; the fields after the command name, which may hold spaces, so split after its ')'. */
@@ -63,9 +63,10 @@ final class ProcessSampler {
 
     private String read(String file) {
         try {
-            return Files.readString(Path.of("/proc", String.valueOf(pid), file));
+            return Files.readString(Path.of("/proc", String.valueOf(process.pid()), file));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read /proc/" + pid + "/" + file + ": is the engine's pid right?", e);
+            throw new IllegalStateException("Cannot read /proc/" + process.pid() + "/" + file + " (" + process.name()
+                    + "): is the process id right, and is the process still running?", e);
         }
     }
 }

@@ -28,9 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WorkloadBenchmark {
 
-    /** What to run and against what. {@code queries} is the query origin (the command origin for the standalone). */
+    /**
+     * What to run and against what. {@code queries} is the query origin (the command origin for the standalone);
+     * {@code processes} are those whose CPU and memory to report.
+     */
     public record Options(String workload, int runs, int concurrency, int warmup, String commands, String queries,
-                          String bootstrap, String token, List<Long> pids, int projectionSampleEvery,
+                          String bootstrap, String token, List<MeasuredProcess> processes, int projectionSampleEvery,
                           Duration runTimeout) {
     }
 
@@ -69,7 +72,7 @@ public final class WorkloadBenchmark {
             drive(options.warmup());
             results.clear();
             measuring = true;
-            List<ProcessSampler> samplers = options.pids().stream().map(ProcessSampler::new).toList();
+            List<ProcessSampler> samplers = options.processes().stream().map(ProcessSampler::new).toList();
             String loadBefore = loadAverage();
             System.err.printf("measuring: %d runs of %s, %d in flight%n", options.runs(), workload, options.concurrency());
             samplers.forEach(ProcessSampler::start);
@@ -231,13 +234,19 @@ public final class WorkloadBenchmark {
         figures.put("projection_lag_samples", String.valueOf(results.projectionLag.count()));
         figures.put("errors", String.valueOf(results.errors.get()));
         for (ProcessSampler.Usage usage : usages) {
-            String prefix = "process." + usage.pid() + ".";
-            figures.put(prefix + "cpu_seconds", "%.1f".formatted(usage.cpuSeconds()));
-            figures.put(prefix + "cpu_percent", "%.0f".formatted(usage.cpuPercent()));
-            // CPU per run moves less with the machine's other load than runs/s does
-            figures.put(prefix + "cpu_ms_per_run", "%.1f".formatted(1000 * usage.cpuSeconds() / results.runsEnded.get()));
+            String prefix = "process." + usage.process().name() + ".";
+            figures.put(prefix + "pid", String.valueOf(usage.process().pid()));
+            putCpu(figures, prefix, usage.cpuSeconds(), usage.cpuPercent());
             figures.put(prefix + "rss_max_mib", String.valueOf(usage.maxRssKb() / 1024));
             figures.put(prefix + "rss_peak_mib", String.valueOf(usage.peakRssKb() / 1024));
+        }
+        if (usages.size() > 1) {
+            // the engine's whole cost when it is several processes, to compare with the standalone's one
+            putCpu(figures, "processes.", usages.stream().mapToDouble(ProcessSampler.Usage::cpuSeconds).sum(),
+                    usages.stream().mapToDouble(ProcessSampler.Usage::cpuPercent).sum());
+            // each process's maximum, summed: an upper bound of their resident memory at any one time
+            figures.put("processes.rss_max_sum_mib",
+                    String.valueOf(usages.stream().mapToLong(ProcessSampler.Usage::maxRssKb).sum() / 1024));
         }
         figures.put("load_before", loadBefore);
         figures.put("load_after", loadAfter);
@@ -246,6 +255,13 @@ public final class WorkloadBenchmark {
         System.out.println("| figure | value |");
         System.out.println("| --- | ---: |");
         figures.forEach((name, value) -> System.out.println("| " + name + " | " + value + " |"));
+    }
+
+    private void putCpu(Map<String, String> figures, String prefix, double cpuSeconds, double cpuPercent) {
+        figures.put(prefix + "cpu_seconds", "%.1f".formatted(cpuSeconds));
+        figures.put(prefix + "cpu_percent", "%.0f".formatted(cpuPercent));
+        // CPU per run moves less with the machine's other load than runs/s does
+        figures.put(prefix + "cpu_ms_per_run", "%.1f".formatted(1000 * cpuSeconds / results.runsEnded.get()));
     }
 
     private static String ms(double millis) {
