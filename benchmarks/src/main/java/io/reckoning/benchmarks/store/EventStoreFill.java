@@ -48,7 +48,7 @@ public final class EventStoreFill {
 
     /**
      * Appends the registration and then whole runs until at least {@code events} events are stored. One thread
-     * serializes and hashes the rows while this one copies the previous batch: each takes about as long as the other.
+     * serializes and hashes rows while this one copies the previous batch, so the JVM and PostgreSQL work at once.
      */
     public Filled fill(Connection connection, long events) throws SQLException, IOException, InterruptedException {
         BlockingQueue<String> batches = new ArrayBlockingQueue<>(2);
