@@ -1,6 +1,9 @@
 package io.reckoning.benchmarks.replay;
 
+import io.reckoning.benchmarks.store.EventStoreFill;
+import io.reckoning.benchmarks.store.TokensAtHead;
 import io.reckoning.query.QueryServiceApplication;
+import io.reckoning.query.activity.ActivityProjection;
 import io.reckoning.query.artifact.ArtifactProjection;
 import io.reckoning.query.config.QueryConfiguration;
 import io.reckoning.query.replay.ProjectionReplays;
@@ -8,10 +11,6 @@ import io.reckoning.query.replay.ProjectionStatus;
 import io.reckoning.query.workflowversion.WorkflowVersionProjection;
 import io.reckoning.support.config.DatabaseUrl;
 import io.reckoning.support.db.SchemaMigration;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.serialization.SerializedObject;
-import io.reckoning.eventstore.WireNameSerializer;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,8 +18,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +41,9 @@ public final class ReplayBenchmark {
             ArtifactProjection.GROUP);
     private static final List<String> PROCESSORS = List.of(QueryConfiguration.RUN_VIEW, WorkflowVersionProjection.GROUP,
             ArtifactProjection.GROUP);
+    /** Every live processor of query-service: one left without a token would project the whole store meanwhile. */
+    private static final List<String> LIVE_PROCESSORS = List.of(QueryConfiguration.RUN_VIEW,
+            WorkflowVersionProjection.GROUP, ArtifactProjection.GROUP, ActivityProjection.GROUP);
 
     /** One processor's replay. */
     record Result(String processor, long events, Duration wall) {
@@ -152,25 +152,8 @@ public final class ReplayBenchmark {
      * machine to themselves.
      */
     private static void startLiveProcessorsAtHead(Connection connection, long head) throws Exception {
-        long index;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select max(global_index) from command.domain_event_entry")) {
-            rs.next();
-            index = rs.getLong(1);
-        }
-        SerializedObject<byte[]> token = new WireNameSerializer()
-                .serialize(GapAwareTrackingToken.newInstance(index, List.of()), byte[].class);
-        try (PreparedStatement insert = connection.prepareStatement("insert into query.token_entry "
-                + "(processor_name, segment, token, token_type, timestamp) values (?, 0, ?, ?, ?)")) {
-            for (String processor : PROCESSORS) {
-                insert.setString(1, processor);
-                insert.setBytes(2, token.getData());
-                insert.setString(3, token.getType().getName());
-                insert.setString(4, DateTimeUtils.formatInstant(Instant.now()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        long index = TokensAtHead.head(connection);
+        TokensAtHead.insert(connection, QueryConfiguration.SCHEMA + ".token_entry", LIVE_PROCESSORS, index);
         if (index != head) {
             throw new IllegalStateException("Stored " + head + " events but the head is " + index + ".");
         }

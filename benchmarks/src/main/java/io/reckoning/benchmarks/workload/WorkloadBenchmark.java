@@ -1,5 +1,6 @@
 package io.reckoning.benchmarks.workload;
 
+import io.reckoning.support.config.DatabaseUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,11 +33,12 @@ public final class WorkloadBenchmark {
 
     /**
      * What to run and against what. {@code queries} is the query origin (the command origin for the standalone);
-     * {@code processes} are those whose CPU and memory to report.
+     * {@code processes} are those whose CPU and memory to report; {@code database}, when given, is the engine's,
+     * whose event store size is reported.
      */
     public record Options(String workload, int runs, int concurrency, int warmup, String commands, String queries,
                           String bootstrap, String token, List<MeasuredProcess> processes, int projectionSampleEvery,
-                          Duration runTimeout) {
+                          Duration runTimeout, Optional<DatabaseUrl> database) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -74,6 +78,7 @@ public final class WorkloadBenchmark {
             measuring = true;
             List<ProcessSampler> samplers = options.processes().stream().map(ProcessSampler::new).toList();
             String loadBefore = loadAverage();
+            OptionalLong storeBefore = storeEvents();
             System.err.printf("measuring: %d runs of %s, %d in flight%n", options.runs(), workload, options.concurrency());
             samplers.forEach(ProcessSampler::start);
             long startNanos = System.nanoTime();
@@ -82,7 +87,7 @@ public final class WorkloadBenchmark {
             List<ProcessSampler.Usage> usages = samplers.stream().map(ProcessSampler::stop).toList();
             projectionProbes.shutdown();
             projectionProbes.awaitTermination(60, TimeUnit.SECONDS);
-            report(seconds, usages, loadBefore, loadAverage());
+            report(seconds, usages, loadBefore, loadAverage(), storeBefore, storeEvents());
         }
     }
 
@@ -214,7 +219,14 @@ public final class WorkloadBenchmark {
         }
     }
 
-    private void report(double seconds, List<ProcessSampler.Usage> usages, String loadBefore, String loadAfter) {
+    /** The event store's size, when the engine's database is known: comparable runs on stores of different sizes. */
+    private OptionalLong storeEvents() {
+        return options.database().map(database -> OptionalLong.of(new EventStoreSize(database).events()))
+                .orElse(OptionalLong.empty());
+    }
+
+    private void report(double seconds, List<ProcessSampler.Usage> usages, String loadBefore, String loadAfter,
+                        OptionalLong storeBefore, OptionalLong storeAfter) {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("workload", workload.name());
         figures.put("runs", String.valueOf(results.runsEnded.get()));
@@ -248,6 +260,8 @@ public final class WorkloadBenchmark {
             figures.put("processes.rss_max_sum_mib",
                     String.valueOf(usages.stream().mapToLong(ProcessSampler.Usage::maxRssKb).sum() / 1024));
         }
+        storeBefore.ifPresent(events -> figures.put("store_events_at_start", String.valueOf(events)));
+        storeAfter.ifPresent(events -> figures.put("store_events_at_end", String.valueOf(events)));
         figures.put("load_before", loadBefore);
         figures.put("load_after", loadAfter);
         figures.forEach((name, value) -> System.out.println(name + "=" + value));

@@ -1,4 +1,4 @@
-package io.reckoning.benchmarks.replay;
+package io.reckoning.benchmarks.store;
 
 import io.reckoning.events.RunEvent;
 import io.reckoning.events.RunFailed;
