@@ -47,7 +47,7 @@ public final class AxonMessageMeters implements ConfigurerModule {
         if (EventProcessor.class.isAssignableFrom(component)) {
             AtomicLong latency = new AtomicLong();
             Gauge.builder("eventProcessor.latency", latency, AtomicLong::get).tag("processorName", name)
-                    .baseUnit("milliseconds").description("age of the last event the processor took in")
+                    .description("age in milliseconds of the last event the processor took in")
                     .register(registry);
             return new Counting("eventProcessor", "processedCounter", Tags.of("processorName", name), latency);
         }
