@@ -19,8 +19,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Which task topics some executor is consuming right now, as the broker sees it: a topic counts when a member
  * of any consumer group holds one of its partitions. Any Kafka client can be an executor, so the broker, not a
- * registry of ours, is the truth. Answers are cached briefly; a topic missing from the cache is looked up again
- * before anyone is told no.
+ * registry of ours, is the truth. Answers are cached briefly ({@link ConsumedTopics}).
  */
 @Component
 class ExecutorDirectory implements DisposableBean {
@@ -29,8 +28,7 @@ class ExecutorDirectory implements DisposableBean {
     private static final long TIMEOUT_SECONDS = 5;
 
     private final Admin admin;
-    private volatile Set<String> consumed = Set.of();
-    private volatile long refreshedAt;
+    private final ConsumedTopics consumed = new ConsumedTopics(this::lookUp, FRESH_FOR, System::nanoTime);
 
     ExecutorDirectory(KafkaAdmin kafkaAdmin) {
         this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
@@ -38,14 +36,10 @@ class ExecutorDirectory implements DisposableBean {
 
     /** True when some consumer currently holds a partition of {@code topic}. */
     boolean isConsumed(String topic) {
-        // stale, or missing: a consumer may have joined since the last look
-        if (System.nanoTime() - refreshedAt > FRESH_FOR.toNanos() || !consumed.contains(topic)) {
-            refresh();
-        }
         return consumed.contains(topic);
     }
 
-    private synchronized void refresh() {
+    private Set<String> lookUp() {
         try {
             List<String> groups = admin.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                     .map(ConsumerGroupListing::groupId).toList();
@@ -55,8 +49,7 @@ class ExecutorDirectory implements DisposableBean {
                 group.members().forEach(member -> member.assignment().topicPartitions().stream()
                         .map(TopicPartition::topic).forEach(topics::add));
             }
-            consumed = Set.copyOf(topics);
-            refreshedAt = System.nanoTime();
+            return topics;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking Kafka for its consumers", e);
