@@ -157,6 +157,9 @@ public final class WorkloadBenchmark {
     }
 
     private void onEvent(RunEvents.Event event) {
+        if (measuring) {
+            results.delivery.add(Duration.between(event.time(), Instant.now()).toNanos() / 1000);
+        }
         RunTrace trace = runs.computeIfAbsent(event.runId(), id -> new RunTrace());
         switch (event.type()) {
             case "StepScheduled" -> trace.scheduled.put(event.stepId() + "#" + event.attempt(), event.time());
@@ -242,6 +245,8 @@ public final class WorkloadBenchmark {
         figures.put("step_pickup_ms.p50", ms(results.pickup.percentileMillis(50)));
         figures.put("step_pickup_ms.p99", ms(results.pickup.percentileMillis(99)));
         figures.put("command_latency_ms.p99", ms(results.commands.percentileMillis(99)));
+        figures.put("event_delivery_ms.p50", ms(results.delivery.percentileMillis(50)));
+        figures.put("event_delivery_ms.p99", ms(results.delivery.percentileMillis(99)));
         figures.put("projection_lag_ms.p99", ms(results.projectionLag.percentileMillis(99)));
         figures.put("projection_lag_samples", String.valueOf(results.projectionLag.count()));
         figures.put("errors", String.valueOf(results.errors.get()));
@@ -298,6 +303,7 @@ public final class WorkloadBenchmark {
         final Distribution pickup = new Distribution();
         final Distribution commands = new Distribution();
         final Distribution projectionLag = new Distribution();
+        final Distribution delivery = new Distribution();
         final AtomicLong runsEnded = new AtomicLong();
         final AtomicLong stepsSucceeded = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
@@ -309,7 +315,7 @@ public final class WorkloadBenchmark {
         }
 
         void clear() {
-            List.of(runLatency, pickup, commands, projectionLag).forEach(Distribution::clear);
+            List.of(runLatency, pickup, commands, projectionLag, delivery).forEach(Distribution::clear);
             runsEnded.set(0);
             stepsSucceeded.set(0);
             errors.set(0);
