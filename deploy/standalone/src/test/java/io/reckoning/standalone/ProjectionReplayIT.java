@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -133,6 +134,14 @@ class ProjectionReplayIT {
     }
 
     @Test
+    void shouldProjectTheRunViewOnTwoSegmentsEachClaimedByAThread() throws SQLException {
+        // reckoning.query.run-view-segments (2), before and after any swap: the swap keeps the live segments
+        Awaitility.await("run-view segments claimed").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(owners("run-view")).hasSize(2).doesNotContainNull());
+        assertThat(owners("artifact")).hasSize(1);
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownProjection() {
         EngineClient.Response unknown = client.post("/api/admin/projections/run-view-typo/replay", "");
 
@@ -189,6 +198,22 @@ class ProjectionReplayIT {
             }
         }
         return names;
+    }
+
+    /** The owner of each of the processor's segments (null for an unclaimed one), by segment. */
+    private static List<String> owners(String processor) throws SQLException {
+        List<String> owners = new ArrayList<>();
+        try (Connection connection = connect();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select owner from query.token_entry where processor_name = ? order by segment")) {
+            statement.setString(1, processor);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    owners.add(rs.getString(1));
+                }
+            }
+        }
+        return owners;
     }
 
     private static Connection connect() throws SQLException {

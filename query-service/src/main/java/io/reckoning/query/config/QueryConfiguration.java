@@ -45,13 +45,17 @@ public class QueryConfiguration {
 
     @Bean
     ConfigurerModule queryProcessing(ConnectionProvider connections, SchemaMigration querySchema,
-                                     ProcessorProperties processors) {
+                                     ProcessorProperties processors, QueryProperties properties) {
         return configurer -> configurer.eventProcessing(processing -> {
             RUN_VIEW_READ_MODELS.forEach(group -> processing.assignProcessingGroup(group, RUN_VIEW));
             for (String processor : List.of(RUN_VIEW, WorkflowVersionProjection.GROUP, ArtifactProjection.GROUP,
                     ActivityProjection.GROUP)) {
+                // run-view does a few statements per event, one round trip each; on one thread it fell seconds behind
+                // at full load, so it runs on several (by run, so a run's events keep their order)
+                int segments = processor.equals(RUN_VIEW) ? properties.runViewSegments() : 1;
                 processing.registerTrackingEventProcessor(processor, config -> config.eventStore(),
-                                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                config -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                        .andInitialSegmentsCount(segments)
                                         .andBatchSize(processors.batchSize()))
                         .registerTokenStore(processor, config -> JdbcTokenStore.builder()
                                 .connectionProvider(connections)

@@ -88,7 +88,7 @@ class TrustScoresIT {
     @Test
     void shouldPublishOneGaugePerWorkflowAndDropItWhenItsStepsLeaveTheWindow() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        TrustGauges gauges = new TrustGauges(scores, new QueryProperties(WINDOW), meters);
+        TrustGauges gauges = new TrustGauges(scores, new QueryProperties(WINDOW, null), meters);
 
         gauges.refresh(NOW);
 
