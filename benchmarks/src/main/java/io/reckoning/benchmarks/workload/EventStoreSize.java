@@ -1,13 +1,11 @@
 package io.reckoning.benchmarks.workload;
 
-import io.reckoning.eventstore.EventStoreTables;
+import io.reckoning.benchmarks.store.TokensAtHead;
 import io.reckoning.support.config.DatabaseUrl;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * How many events the engine's store holds: its highest global index, read from the index alone (a {@code count(*)}
@@ -24,12 +22,8 @@ final class EventStoreSize {
 
     long events() {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password());
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select coalesce(max(global_index), 0) from "
-                     + EventStoreTables.EVENT_TABLE)) {
-            rs.next();
-            return rs.getLong(1);
+                database.password())) {
+            return TokensAtHead.head(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the size of the event store at " + database.jdbcUrl(), e);
         }
